@@ -1,0 +1,1 @@
+package org.concord.localstack; public class LocalStack { public static void main(String[] a){} }

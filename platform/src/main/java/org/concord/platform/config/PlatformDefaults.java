@@ -1,0 +1,30 @@
+package org.concord.platform.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds the settings every Concord service shares (producer durability, actuator groups, problem
+ * details, ...) as the lowest-precedence property source, so a service's own file overrides them.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String LOCATION = "concord/platform-defaults.yml";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            new YamlPropertySourceLoader()
+                    .load("concordPlatformDefaults", new ClassPathResource(LOCATION))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + LOCATION, e);
+        }
+    }
+}
