@@ -3,6 +3,7 @@ package org.concord.platform.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.concord.platform.startup.DatabasePathCheck;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -11,7 +12,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the settings every Concord service shares (producer durability, actuator groups, problem
- * details, ...) as the lowest-precedence property source, so a service's own file overrides them.
+ * details, ...) as the lowest-precedence property source, so a service's own file overrides them; then checks
+ * that an H2 file database can be written before anything tries to open it.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -26,5 +28,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + LOCATION, e);
         }
+        DatabasePathCheck.check(environment.getProperty("spring.flyway.url"));
     }
 }

@@ -1,0 +1,83 @@
+package org.concord.platform.config;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.concord.platform.cloudevents.Traceparent;
+import org.concord.platform.inbox.IdempotentConsumer;
+import org.concord.platform.messaging.ConcordTopics;
+import org.concord.platform.outbox.Outbox;
+import org.concord.platform.outbox.OutboxProperties;
+import org.concord.platform.outbox.OutboxRelay;
+import org.concord.platform.outbox.OutboxRelayLease;
+import org.concord.platform.startup.KafkaStartupCheck;
+import org.concord.platform.web.ProblemDetails;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the platform into every service: outbox and relay, idempotent consumers, problem details, checks. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@EnableConfigurationProperties({ ConcordTopics.class, OutboxProperties.class })
+public class PlatformAutoConfiguration {
+
+    @Bean
+    KafkaStartupCheck kafkaStartupCheck(KafkaProperties kafka,
+            @Value("${concord.startup.kafka-timeout}") java.time.Duration timeout) {
+        return new KafkaStartupCheck(String.join(",", kafka.getBootstrapServers()), timeout);
+    }
+
+    @Bean
+    ProblemDetails problemDetails() {
+        return new ProblemDetails();
+    }
+
+    @Bean
+    Traceparent traceparent() {
+        return new Traceparent();
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx, OutboxProperties outbox) {
+        return new IdempotentConsumer(db, tx, outbox.operationTimeout());
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, JsonMapper json, java.util.Optional<OutboxRelay> relay) {
+        return new Outbox(db, json, () -> relay.ifPresent(OutboxRelay::wakeUp));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "concord.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(DatabaseClient db, KafkaProperties kafka, OutboxProperties properties,
+            @Value("${spring.application.name}") String service) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
+        var template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+        var lease = new OutboxRelayLease(db, instanceName(service), properties.leaseDuration());
+        return new OutboxRelay(db, template, lease, properties, "/concord/" + service);
+    }
+
+    private static String instanceName(String service) {
+        return service + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,69 @@
+package org.concord.platform.outbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import org.concord.platform.cloudevents.Traceparent;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The write side of the transactional outbox. {@link #append} inserts the event in the caller's R2DBC
+ * transaction, so the event exists if and only if the change commits; after the commit the relay is woken
+ * to publish it at once.
+ *
+ * <p>Write the aggregate's own row before appending its events: the row lock then orders the events of one
+ * aggregate by commit, which is the order the relay publishes them in.
+ */
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, occurred_at, traceparent, payload)
+            VALUES (:eventId, :topic, :key, :type, :subject, :occurredAt, :traceparent, :payload)""";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final Runnable afterCommit;
+
+    public Outbox(DatabaseClient db, JsonMapper json, Runnable afterCommit) {
+        this.db = db;
+        this.json = json;
+        this.afterCommit = afterCommit;
+    }
+
+    public Mono<Void> append(OutboxEvent event) {
+        return Traceparent.current()
+                .defaultIfEmpty("")
+                .flatMap(traceparent -> insert(event, traceparent))
+                .then(wakeRelayAfterCommit());
+    }
+
+    private Mono<Void> insert(OutboxEvent event, String traceparent) {
+        var insert = db.sql(INSERT)
+                .bind("eventId", event.id())
+                .bind("topic", event.topic())
+                .bind("key", event.key())
+                .bind("type", event.type())
+                .bind("subject", event.subject())
+                .bind("occurredAt", OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC))
+                .bind("payload", json.writeValueAsString(event.data()));
+        insert = traceparent.isEmpty() ? insert.bindNull("traceparent", String.class) : insert.bind("traceparent", traceparent);
+        return insert.then();
+    }
+
+    private Mono<Void> wakeRelayAfterCommit() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(tx -> tx.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(Outbox.this.afterCommit);
+                    }
+                }))
+                .onErrorResume(NoTransactionException.class, e -> Mono.fromRunnable(afterCommit).then(Mono.empty()))
+                .then();
+    }
+}

@@ -1,0 +1,197 @@
+package org.concord.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.concord.platform.cloudevents.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written, then marks them published.
+ *
+ * <p>Guarantees: a row is marked only after the broker acknowledged it (acks=all, idempotent producer), so
+ * nothing is lost; if the relay dies between publishing and marking, the row is published again with the same
+ * {@code ce_id} (at least once; consumers are idempotent). Only the holder of the relay lease publishes, so
+ * with several service instances the per-key order still holds. It wakes on every commit that wrote an event
+ * and polls every {@code poll-interval} for rows written by other instances.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final String UNPUBLISHED = """
+            SELECT seq, event_id, topic, message_key, event_type, subject, occurred_at, traceparent, payload
+            FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT :limit""";
+    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = :now WHERE seq IN (:seqs)";
+
+    private final DatabaseClient db;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxRelayLease lease;
+    private final OutboxProperties properties;
+    private final String source;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(DatabaseClient db, KafkaTemplate<String, byte[]> kafka, OutboxRelayLease lease,
+            OutboxProperties properties, String source) {
+        this.db = db;
+        this.kafka = kafka;
+        this.lease = lease;
+        this.properties = properties;
+        this.source = source;
+    }
+
+    /** Asks the relay to look for new rows now rather than at its next poll. */
+    public void wakeUp() {
+        wakeUp.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(properties.pollInterval().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lease.release();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                awaitWork(backoff);
+                backoff = Duration.ZERO;
+                while (running && lease.acquire() && publishBatch() == properties.batchSize()) {
+                    // a full batch: there may be more waiting
+                }
+            } catch (RuntimeException e) {
+                backoff = nextBackoff(backoff);
+                log.warn("outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), rootMessage(e));
+            }
+        }
+    }
+
+    /** Publishes one batch and returns how many rows it published. */
+    int publishBatch() {
+        List<OutboxRow> rows = db.sql(UNPUBLISHED)
+                .bind("limit", properties.batchSize())
+                .map((row, meta) -> OutboxRow.from(row))
+                .all()
+                .collectList()
+                .block(properties.operationTimeout());
+        if (rows == null || rows.isEmpty()) {
+            return 0;
+        }
+        List<Long> published = sendInOrder(rows);
+        markPublished(published);
+        if (published.size() < rows.size()) {
+            throw new IllegalStateException("broker refused event " + rows.get(published.size()).eventId());
+        }
+        return published.size();
+    }
+
+    private List<Long> sendInOrder(List<OutboxRow> rows) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(kafka.send(toRecord(row)));
+        }
+        List<Long> published = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(properties.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                published.add(rows.get(i).seq());
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                log.debug("publishing outbox event {} failed", rows.get(i).eventId(), e);
+                break;
+            }
+        }
+        return published;
+    }
+
+    private void markPublished(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        db.sql(MARK_PUBLISHED)
+                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .bind("seqs", seqs)
+                .then()
+                .block(properties.operationTimeout());
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+        var event = new CloudEvent(row.eventId(), source, row.type(), row.subject(), row.occurredAt(),
+                row.traceparent(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
+        var record = new ProducerRecord<String, byte[]>(row.topic(), row.key(), event.data());
+        event.headers().forEach((name, value) ->
+                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private void awaitWork(Duration backoff) {
+        try {
+            if (!backoff.isZero()) {
+                Thread.sleep(backoff.toMillis());
+            }
+            wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            wakeUp.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private Duration nextBackoff(Duration current) {
+        Duration next = current.isZero() ? Duration.ofMillis(100) : current.multipliedBy(2);
+        return next.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : next;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public int getPhase() {
+        // start after the database and stop before it
+        return Integer.MAX_VALUE - 1000;
+    }
+}
