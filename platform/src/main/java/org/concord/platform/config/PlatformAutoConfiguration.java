@@ -23,7 +23,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,10 +70,9 @@ public class PlatformAutoConfiguration {
             @Value("${spring.application.name}") String service) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
-        var template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+        var producers = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer());
         var lease = new OutboxRelayLease(db, instanceName(service), properties.leaseDuration());
-        return new OutboxRelay(db, template, lease, properties, "/concord/" + service);
+        return new OutboxRelay(db, producers, lease, properties, "/concord/" + service);
     }
 
     private static String instanceName(String service) {

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -38,6 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = :now WHERE seq IN (:seqs)";
 
     private final DatabaseClient db;
+    private final ProducerFactory<String, byte[]> producers;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxRelayLease lease;
     private final OutboxProperties properties;
@@ -46,10 +48,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(DatabaseClient db, KafkaTemplate<String, byte[]> kafka, OutboxRelayLease lease,
+    public OutboxRelay(DatabaseClient db, ProducerFactory<String, byte[]> producers, OutboxRelayLease lease,
             OutboxProperties properties, String source) {
         this.db = db;
-        this.kafka = kafka;
+        this.producers = producers;
+        this.kafka = new KafkaTemplate<>(producers);
         this.lease = lease;
         this.properties = properties;
         this.source = source;
@@ -80,6 +83,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         lease.release();
+        producers.reset();
     }
 
     @Override
@@ -92,10 +96,10 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 awaitWork(backoff);
-                backoff = Duration.ZERO;
                 while (running && lease.acquire() && publishBatch() == properties.batchSize()) {
                     // a full batch: there may be more waiting
                 }
+                backoff = Duration.ZERO;
             } catch (RuntimeException e) {
                 backoff = nextBackoff(backoff);
                 log.warn("outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), rootMessage(e));
@@ -105,24 +109,31 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes one batch and returns how many rows it published. */
     int publishBatch() {
-        List<OutboxRow> rows = db.sql(UNPUBLISHED)
-                .bind("limit", properties.batchSize())
-                .map((row, meta) -> OutboxRow.from(row))
-                .all()
-                .collectList()
-                .block(properties.operationTimeout());
-        if (rows == null || rows.isEmpty()) {
+        List<OutboxRow> rows = unpublished();
+        if (rows.isEmpty()) {
             return 0;
         }
         List<Long> published = sendInOrder(rows);
         markPublished(published);
         if (published.size() < rows.size()) {
-            throw new IllegalStateException("broker refused event " + rows.get(published.size()).eventId());
+            // start the next attempt with a fresh producer: after a broker outage the old one may be unusable
+            producers.reset();
+            throw new IllegalStateException("broker did not acknowledge event " + rows.get(published.size()).eventId());
         }
         return published.size();
     }
 
-    private List<Long> sendInOrder(List<OutboxRow> rows) {
+    List<OutboxRow> unpublished() {
+        return db.sql(UNPUBLISHED)
+                .bind("limit", properties.batchSize())
+                .map((row, meta) -> OutboxRow.from(row))
+                .all()
+                .collectList()
+                .blockOptional(properties.operationTimeout())
+                .orElse(List.of());
+    }
+
+    List<Long> sendInOrder(List<OutboxRow> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             acks.add(kafka.send(toRecord(row)));

@@ -22,7 +22,12 @@ public final class TopicRecords {
 
     /** Every record on the topic now, in partition then offset order. */
     public static List<ConsumerRecord<String, String>> all(String topic) {
-        try (var consumer = consumer()) {
+        return all(KafkaBroker.bootstrapServers(), topic);
+    }
+
+    /** Every record on a topic of another broker (see {@link KafkaBroker#startPrivate}). */
+    public static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
+        try (var consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
@@ -62,9 +67,9 @@ public final class TopicRecords {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
