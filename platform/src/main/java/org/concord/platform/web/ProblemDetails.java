@@ -19,6 +19,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one mapping from failures to RFC 9457 problem details, shared by every service: domain refusals keep
@@ -86,9 +87,26 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     private static String unreadableReason(ServerWebInputException e) {
         Throwable cause = e.getCause();
         if (cause instanceof DecodingException decoding) {
-            return "the request body could not be read: " + firstLine(decoding.getMostSpecificCause().getMessage());
+            Throwable specific = decoding.getMostSpecificCause();
+            if (specific instanceof JacksonException json && !json.getPath().isEmpty()) {
+                return "the request body could not be read: field '" + fieldPath(json) + "': "
+                        + firstLine(json.getOriginalMessage());
+            }
+            return "the request body could not be read: " + firstLine(specific.getMessage());
         }
         return e.getReason() != null ? e.getReason() : "the request could not be read";
+    }
+
+    private static String fieldPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,77 @@
+package org.concord.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.concord.testsupport.kafka.TopicRecords.header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.concord.platform.PlatformTest;
+import org.concord.platform.messaging.ConcordTopics;
+import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TopicRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** A consumer's effect happens once per event, and a record it cannot process is parked, not retried forever. */
+@PlatformTest
+abstract class IdempotentConsumerScenarios {
+
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    ConcordTopics topics;
+
+    @Test
+    void redelivered_event_changes_nothing() {
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaBroker.send(event(eventId, "{\"n\":1}"));
+        KafkaBroker.send(event(eventId, "{\"n\":1}"));
+        String later = UUID.randomUUID().toString();
+        KafkaBroker.send(event(later, "{\"n\":2}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
+        assertThat(effects(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void poison_record_goes_to_the_dead_letter_topic_and_later_records_are_processed() {
+        String poison = UUID.randomUUID().toString();
+        String later = UUID.randomUUID().toString();
+
+        KafkaBroker.send(event(poison, "{\"poison\":true}"));
+        KafkaBroker.send(event(later, "{\"n\":3}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
+        assertThat(effects(poison)).isZero();
+        var parked = TopicRecords.await(topics.agreements() + ".platform-test.dlq",
+                record -> poison.equals(header(record, "ce_id")), 1, Duration.ofSeconds(30));
+        assertThat(parked.get(0).value()).isEqualTo("{\"poison\":true}");
+    }
+
+    private ProducerRecord<String, String> event(String id, String data) {
+        var record = new ProducerRecord<String, String>(topics.agreements(), "agreement-1", data);
+        addHeader(record, "ce_specversion", "1.0");
+        addHeader(record, "ce_id", id);
+        addHeader(record, "ce_source", "/concord/agreements-service");
+        addHeader(record, "ce_type", "concord.agreement.drafted");
+        addHeader(record, "ce_subject", "agreement-1");
+        addHeader(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long effects(String eventId) {
+        return db.sql("SELECT COUNT(*) FROM test_effect WHERE event_id = :id").bind("id", eventId)
+                .map(row -> row.get(0, Long.class)).one().block();
+    }
+}

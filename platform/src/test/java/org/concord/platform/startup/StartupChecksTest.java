@@ -1,0 +1,53 @@
+package org.concord.platform.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.concord.platform.ConcordApplication;
+import org.concord.platform.PlatformTestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Misconfiguration stops a service with one clear statement of what is wrong, not a wall of stack traces. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupChecksTest {
+
+    @Test
+    void an_unreachable_broker_stops_the_service_with_one_clear_line(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.kafka.bootstrap-servers=localhost:1", "--concord.startup.kafka-timeout=2s"))
+                .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(StartupCheckFailed.class));
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("Kafka broker unreachable at localhost:1 (no answer within 2 s)")
+                .contains("CONCORD_KAFKA_BOOTSTRAP_SERVERS")
+                .doesNotContain("\tat org.apache.kafka");
+    }
+
+    @Test
+    void an_unwritable_database_directory_stops_the_service_naming_the_directory(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.flyway.url=jdbc:h2:file:/proc/concord/db",
+                "--spring.r2dbc.url=r2dbc:h2:file:////proc/concord/db"))
+                .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(StartupCheckFailed.class));
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("database directory /proc/concord is not writable")
+                .doesNotContain("\tat org.h2");
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static void start(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "--server.port=0";
+        System.arraycopy(args, 0, all, 1, args.length);
+        ConcordApplication.run(PlatformTestApplication.class, PlatformTestApplication.NAME, all).close();
+    }
+}
