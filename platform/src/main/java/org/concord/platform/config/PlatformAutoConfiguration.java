@@ -14,6 +14,8 @@ import org.concord.platform.outbox.Outbox;
 import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
 import org.concord.platform.outbox.OutboxRelayLease;
+import org.concord.platform.security.SecurityConfiguration;
+import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.KafkaStartupCheck;
 import org.concord.platform.web.ProblemDetails;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -35,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
-@EnableConfigurationProperties({ ConcordTopics.class, OutboxProperties.class })
+@EnableConfigurationProperties({ ConcordTopics.class, OutboxProperties.class, SecurityProperties.class })
+@Import(SecurityConfiguration.class)
 public class PlatformAutoConfiguration {
 
     @Bean
