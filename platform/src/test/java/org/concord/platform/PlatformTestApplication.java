@@ -8,9 +8,12 @@ import jakarta.validation.constraints.Size;
 import org.concord.platform.cloudevents.CloudEvent;
 import org.concord.platform.cloudevents.InvalidCloudEventException;
 import org.concord.platform.inbox.IdempotentConsumer;
+import org.concord.platform.security.AccessRules;
+import org.concord.platform.security.Roles;
 import org.concord.platform.web.DomainException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +41,12 @@ public class PlatformTestApplication {
         });
     }
 
+    /** Like a service's own rules: only signatories sign. */
+    @Bean
+    AccessRules signingRules() {
+        return exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/api/things/*/signatures").hasRole(Roles.SIGNATORY);
+    }
+
     record Thing(@NotBlank String name, @Size(max = 3) java.util.List<String> tags, Integer count) {
     }
 
@@ -52,6 +61,16 @@ public class PlatformTestApplication {
         @GetMapping("/test/refusals/{kind}")
         Mono<Void> refuse(@PathVariable DomainException.Kind kind) {
             return Mono.error(new DomainException(kind, "refused because the test said " + kind));
+        }
+
+        @GetMapping("/api/things/{id}")
+        Mono<Thing> read(@PathVariable String id) {
+            return Mono.just(new Thing(id, java.util.List.of(), 1));
+        }
+
+        @PostMapping("/api/things/{id}/signatures")
+        Mono<Thing> sign(@PathVariable String id) {
+            return Mono.just(new Thing(id, java.util.List.of("signed"), 1));
         }
 
         @GetMapping("/test/failure")
