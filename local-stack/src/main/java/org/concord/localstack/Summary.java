@@ -1,0 +1,68 @@
+package org.concord.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The table printed once everything is healthy: where each service listens, and where everything lives. */
+final class Summary {
+
+    /** One service's line. */
+    record Row(ServiceSpec service, String health) {
+    }
+
+    private Summary() {
+    }
+
+    static List<String> render(List<Row> rows, String bootstrapServers, List<TopicSpec> topics, Path dataDirectory,
+                               Duration stack, Optional<Duration> sinceCommand) {
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("SERVICE", "URL", "OPENAPI", "SWAGGER UI", "HEALTH"));
+        for (Row row : rows) {
+            ServiceSpec service = row.service();
+            table.add(List.of(service.name(), service.url().toString(), service.openApiUrl().toString(),
+                    service.swaggerUiUrl().toString(), row.health()));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        for (List<String> cells : table) {
+            lines.add(("  " + pad(cells, widths(table))).stripTrailing());
+        }
+        lines.add("");
+        String topicList = topics.stream().map(topic -> topic.name() + " (" + topic.describe() + ")").collect(Collectors.joining(", "));
+        lines.add("  kafka broker    " + bootstrapServers + " (KRaft, single node); topics " + topicList);
+        lines.add("  data directory  " + dataDirectory + "   logs: " + dataDirectory.resolve("logs"));
+        lines.add("");
+        lines.add("  all healthy in " + seconds(sinceCommand.orElse(stack))
+                + sinceCommand.map(total -> " since ./concord up (build " + seconds(total.minus(stack)) + ", start " + seconds(stack) + ")").orElse("")
+                + ". Ctrl-C stops everything.");
+        lines.add("");
+        return lines;
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", Math.max(0, duration.toMillis()) / 1000.0);
+    }
+
+    private static int[] widths(List<List<String>> table) {
+        int[] widths = new int[table.get(0).size()];
+        for (List<String> row : table) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        return widths;
+    }
+
+    private static String pad(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            line.append(String.format("%-" + (widths[i] + 3) + "s", cells.get(i)));
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.concord.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+
+    @Test
+    void the_summary_lists_each_service_with_its_urls_then_the_broker_the_data_and_the_time() {
+        List<Summary.Row> rows = ServiceSpec.ALL.stream().map(service -> new Summary.Row(service, "UP after 9.0 s")).toList();
+
+        List<String> lines = Summary.render(rows, "localhost:9092", TopicSpec.DESIGN, Path.of("/repo/.data"),
+                Duration.ofMillis(24_100), Optional.of(Duration.ofMillis(38_250)));
+
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("regions-service", "http://localhost:8081 ", "http://localhost:8081/v3/api-docs",
+                        "http://localhost:8081/swagger-ui.html", "UP after 9.0 s"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("notifications-service", "http://localhost:8083/v3/api-docs"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("localhost:9092", "regions.v1 (compacted)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("/repo/.data"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("all healthy in 38.3 s since ./concord up (build 14.2 s, start 24.1 s)"));
+    }
+
+    @Test
+    void columns_line_up() {
+        List<Summary.Row> rows = ServiceSpec.ALL.stream().map(service -> new Summary.Row(service, "UP")).toList();
+
+        List<String> lines = Summary.render(rows, "localhost:9092", TopicSpec.DESIGN, Path.of("/d"), Duration.ZERO, Optional.empty());
+
+        List<Integer> openApiColumns = lines.stream().filter(line -> line.contains("/v3/api-docs")).map(line -> line.indexOf("http://", line.indexOf("http://") + 1)).toList();
+        assertThat(openApiColumns).hasSize(3).containsOnly(openApiColumns.get(0));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("all healthy in 0.0 s. Ctrl-C stops everything."));
+    }
+}

@@ -1,0 +1,41 @@
+package org.concord.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class TopicSpecTest {
+
+    private final Map<String, TopicSpec> topics =
+            TopicSpec.DESIGN.stream().collect(Collectors.toMap(TopicSpec::name, topic -> topic));
+
+    @Test
+    void the_local_stack_creates_exactly_the_three_topics_of_DESIGN() {
+        assertThat(topics).containsOnlyKeys("regions.v1", "agreements.v1", "notifications.v1");
+    }
+
+    @Test
+    void regions_are_compacted_because_every_event_carries_the_full_snapshot() {
+        assertThat(topics.get("regions.v1").config()).containsEntry("cleanup.policy", "compact");
+        assertThat(topics.get("regions.v1").describe()).isEqualTo("compacted");
+    }
+
+    @Test
+    void agreements_are_kept_forever_because_projections_are_rebuilt_from_them() {
+        assertThat(topics.get("agreements.v1").config())
+                .containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", "-1");
+        assertThat(topics.get("agreements.v1").describe()).isEqualTo("retention unlimited");
+    }
+
+    @Test
+    void notifications_are_kept_for_seven_days() {
+        assertThat(topics.get("notifications.v1").config())
+                .containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", "604800000");
+        assertThat(topics.get("notifications.v1").describe()).isEqualTo("retention 7 days");
+    }
+}
