@@ -56,6 +56,14 @@ public class IdempotentConsumer {
         return Boolean.TRUE.equals(applied);
     }
 
+    /**
+     * Forgets which events a consumer has processed, so that a replay from the start of the topic applies them
+     * again; run it in the same transaction that drops the consumer's projection.
+     */
+    public Mono<Void> forget(String consumer) {
+        return db.sql("DELETE FROM processed_event WHERE consumer = :consumer").bind("consumer", consumer).then();
+    }
+
     private Mono<Boolean> claim(String consumer, CloudEvent event) {
         return db.sql(CLAIM)
                 .bind("consumer", consumer)

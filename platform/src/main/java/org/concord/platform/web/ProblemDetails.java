@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -38,8 +39,8 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return respond(problem, exchange);
     }
 
-    @ExceptionHandler(DataBufferLimitException.class)
-    public ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
+    @ExceptionHandler({ DataBufferLimitException.class, ContentTooLargeException.class })
+    public ResponseEntity<ProblemDetail> tooLarge(Exception e, ServerWebExchange exchange) {
         return respond(tooLargeProblem(), exchange);
     }
 

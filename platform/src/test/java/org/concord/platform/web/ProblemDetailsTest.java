@@ -49,7 +49,8 @@ class ProblemDetailsTest {
     void a_ten_megabyte_body_is_refused_as_too_large() {
         String huge = "{\"name\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
         post(huge).expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("the request body is larger than this service accepts");
     }
 
     @ParameterizedTest

@@ -1,0 +1,23 @@
+package org.concord.regions;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * The whole regions-service on a random port, with a WebTestClient against it. Combine with
+ * {@code @ConcordIntegrationTest(database = ...)}; every test class with the same pair shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(classes = RegionsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + RegionsApplication.NAME)
+@AutoConfigureWebTestClient(timeout = "PT30S")
+public @interface RegionsServiceTest {
+}
