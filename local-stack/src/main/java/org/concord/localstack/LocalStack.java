@@ -53,6 +53,13 @@ public final class LocalStack {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
             return up(args);
         }
+        if (args.get(0).equals("token")) {
+            return token(args.subList(1, args.size()));
+        }
+        if (args.get(0).equals("bench")) {
+            LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
+            return OutboxLatencyBenchmark.run(args.subList(1, args.size()), options.dataDirectory());
+        }
         throw new LaunchException("unknown command '" + args.get(0) + "' (see ./concord help)", LaunchException.USAGE);
     }
 
@@ -81,8 +88,21 @@ public final class LocalStack {
         }
     }
 
+    /** Prints a development token signed with the local stack's key (made now if the stack never ran). */
+    private static int token(List<String> args) {
+        DevToken token = DevToken.parse(args);
+        LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
+        DevKeys keys = new DevKeys(options.dataDirectory());
+        keys.ensure();
+        System.out.println(token.sign(keys.privateKey(), Instant.now()));
+        return 0;
+    }
+
     private static int start(LaunchOptions options, DataDirectory data, Supervisor supervisor, Instant launched) {
         Console.info("data directory " + data.root() + (options.fresh() ? " (emptied by --fresh)" : ""));
+        if (new DevKeys(data.root()).ensure()) {
+            Console.info("made the development token key in " + data.root().resolve("keys") + " (./concord token signs with it)");
+        }
         KafkaBroker broker = new KafkaBroker(data.kafka(), KAFKA_PORT, CONTROLLER_PORT, options.partitions());
         supervisor.broker(broker);
         Console.info("starting the Kafka broker (KRaft) on " + broker.bootstrapServers() + " ...");

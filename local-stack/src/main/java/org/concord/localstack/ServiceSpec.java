@@ -52,6 +52,10 @@ record ServiceSpec(String name, String tag, int port, Console.Colour colour) {
         // Explicit, so a PostgreSQL user exported in the developer's shell never meets these H2 files.
         environment.put("CONCORD_DB_USER", "sa");
         environment.put("CONCORD_DB_PASSWORD", "");
+        // tokens from ./concord token: signed with the key the launcher keeps in the data directory
+        environment.put("CONCORD_SECURITY_ISSUER", DevKeys.ISSUER);
+        environment.put("CONCORD_SECURITY_AUDIENCE", DevKeys.AUDIENCE);
+        environment.put("CONCORD_SECURITY_PUBLIC_KEY", new DevKeys(dataDirectory).publicKeyFile().toUri().toString());
         return environment;
     }
 

@@ -70,6 +70,9 @@ class KafkaBrokerTest {
                 // Someone changed regions.v1 by hand: the next start puts the design back.
                 admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, "regions.v1"),
                         List.of(new AlterConfigOp(new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get();
+                // the broker applies a config change asynchronously
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> "delete".equals(topics.config("regions.v1").get("cleanup.policy")));
                 assertThat(topics.ensure(TopicSpec.DESIGN, 2)).contains("topic regions.v1: cleanup.policy was delete, set back to compact");
                 assertThat(topics.config("regions.v1")).containsEntry("cleanup.policy", "compact");
             }
