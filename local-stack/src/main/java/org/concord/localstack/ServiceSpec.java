@@ -56,6 +56,10 @@ record ServiceSpec(String name, String tag, int port, Console.Colour colour) {
         environment.put("CONCORD_SECURITY_ISSUER", DevKeys.ISSUER);
         environment.put("CONCORD_SECURITY_AUDIENCE", DevKeys.AUDIENCE);
         environment.put("CONCORD_SECURITY_PUBLIC_KEY", new DevKeys(dataDirectory).publicKeyFile().toUri().toString());
+        if (name.equals("notifications-service")) {
+            // webhook receivers on this machine (a developer's test server) are allowed here, and only here
+            environment.put("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        }
         return environment;
     }
 

@@ -1,0 +1,106 @@
+package org.concord.notifications.subscription;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.concord.platform.web.ETags;
+import org.concord.platform.web.Page;
+import org.concord.platform.web.PageQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Webhook subscriptions ({@code /api/subscriptions}). The signing secret appears in the response to creation and
+ * to rotation only; reading a subscription never shows it.
+ */
+@RestController
+@RequestMapping("/api/subscriptions")
+public class SubscriptionController {
+
+    private final SubscriptionService service;
+
+    public SubscriptionController(SubscriptionService service) {
+        this.service = service;
+    }
+
+    /** {@code {"url": "https://…", "eventTypes": ["concord.agreement.signed"], "regions": ["CN-SC"]}}; empty lists mean all. */
+    public record CreateSubscriptionRequest(String url, List<String> eventTypes, List<String> regions) {
+    }
+
+    /** A subscription as clients see it; {@code secret} is present only in the responses to creation and rotation. */
+    public record SubscriptionResponse(String id, String url, List<String> eventTypes, List<String> regions,
+            String status, String disabledReason, long version, Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant previousSecretValidUntil) {
+
+        static SubscriptionResponse of(Subscription s) {
+            return of(s, null, null);
+        }
+
+        static SubscriptionResponse of(Subscription s, String secret, Instant previousSecretValidUntil) {
+            return new SubscriptionResponse(s.id().toString(), s.url().toString(), s.eventTypes(), s.regions(),
+                    s.status().name(), s.disabledReason(), s.version(), s.createdAt(), secret, previousSecretValidUntil);
+        }
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<SubscriptionResponse>> create(@RequestBody CreateSubscriptionRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return service.create(request.url(), request.eventTypes(), request.regions(), blankToNull(idempotencyKey))
+                .map(created -> ResponseEntity.status(created.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                        .location(URI.create("/api/subscriptions/" + created.subscription().id()))
+                        .eTag(ETags.of(created.subscription().version()))
+                        .body(SubscriptionResponse.of(created.subscription(),
+                                created.secret() == null ? null : created.secret().value(), null)));
+    }
+
+    @GetMapping
+    public Mono<Page<SubscriptionResponse>> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return service.list(PageQuery.of(page, size)).map(result -> result.map(SubscriptionResponse::of));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ResponseEntity<SubscriptionResponse>> get(@PathVariable UUID id) {
+        return service.get(id).map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s)));
+    }
+
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> delete(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return service.delete(id, ifMatch).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** A new secret, shown once; the previous one keeps signing until {@code previousSecretValidUntil}. */
+    @PostMapping("/{id}/rotate-secret")
+    public Mono<ResponseEntity<SubscriptionResponse>> rotateSecret(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return service.rotateSecret(id, ifMatch)
+                .map(rotated -> ResponseEntity.ok().eTag(ETags.of(rotated.subscription().version()))
+                        .body(SubscriptionResponse.of(rotated.subscription(), rotated.secret().value(),
+                                rotated.previousSecretValidUntil())));
+    }
+
+    /** Re-enables a subscription that was disabled (410 Gone, or failing for too long). */
+    @PostMapping("/{id}/enable")
+    public Mono<ResponseEntity<SubscriptionResponse>> enable(@PathVariable UUID id) {
+        return service.enable(id).map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,378 @@
+package org.concord.notifications.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.standardwebhooks.Webhook;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.concord.notifications.NotificationsIntegrationTest;
+import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.contract.ContractExample;
+import org.concord.testsupport.contract.EventContract;
+import org.concord.testsupport.kafka.TopicRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks per the Standard Webhooks specification, against local receivers (allowlisted as "localhost"):
+ * signatures verified by the reference library, retries, isolation of endpoints, 410, the SSRF guard, and the
+ * delivery outcomes on notifications.v1.
+ */
+public abstract class WebhookScenarios extends NotificationsIntegrationTest {
+
+    @Test
+    void delivery_is_signed_per_standard_webhooks_and_carries_the_event_as_a_structured_cloudevent() throws Exception {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of("concord.agreement.*"), List.of(parties.get(1)));
+            ContractExample event = agreementEvent("concord.agreement.signed", parties);
+
+            publish(event);
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            WebhookReceiver.Received received = receiver.received().get(0);
+            new Webhook(subscription.get("secret").asString()).verify(received.body(), received.headers());
+            assertThat(received.header("webhook-id")).isEqualTo(event.ceId());
+            JsonNode body = JSON.readTree(received.body());
+            assertThat(body.get("specversion").asString()).isEqualTo("1.0");
+            assertThat(body.get("id").asString()).isEqualTo(event.ceId());
+            assertThat(body.get("source").asString()).isEqualTo("/concord/agreements-service");
+            assertThat(body.get("type").asString()).isEqualTo("concord.agreement.signed");
+            assertThat(body.get("subject").asString()).isEqualTo(event.key());
+            assertThat(Instant.parse(body.get("time").asString())).isEqualTo(Instant.parse(event.headers().get("ce_time")));
+            assertThat(body.get("datacontenttype").asString()).isEqualTo("application/json");
+            assertThat(body.get("data")).isEqualTo(event.dataNode());
+
+            ConsumerRecord<String, String> outcome = awaitOutcome(deliveryOf(event, subscription), 1).get(0);
+            EventContract.assertConforms(outcome);
+            assertThat(TopicRecords.header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
+            JsonNode data = JSON.readTree(outcome.value());
+            assertThat(data.get("attempts").asInt()).isEqualTo(1);
+            assertThat(data.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(data.get("eventId").asString()).isEqualTo(event.ceId());
+        }
+    }
+
+    @Test
+    void receiver_failing_three_times_then_succeeding_gets_the_event_once_with_the_same_webhook_id() throws Exception {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start().answeringInTurn(500, 503, 500)) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample event = agreementEvent("concord.agreement.signature-recorded", parties);
+
+            publish(event);
+
+            String deliveryId = deliveryOf(event, subscription);
+            ConsumerRecord<String, String> outcome = awaitOutcome(deliveryId, 1).get(0);
+            await("no further attempt").during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                    .until(() -> receiver.received().size() == 4);
+            Webhook verifier = new Webhook(subscription.get("secret").asString());
+            for (WebhookReceiver.Received attempt : receiver.received()) {
+                assertThat(attempt.header("webhook-id")).isEqualTo(event.ceId());
+                verifier.verify(attempt.body(), attempt.headers());
+            }
+            JsonNode log = get("/api/subscriptions/" + subscription.get("id").asString() + "/deliveries")
+                    .get("items").get(0);
+            assertThat(log.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(log.get("attempts")).extracting(a -> a.get("statusCode").asInt()).containsExactly(500, 503, 500, 200);
+            assertThat(log.get("attempts")).extracting(a -> a.get("attempt").asInt()).containsExactly(1, 2, 3, 4);
+            assertThat(log.get("attempts").get(0).get("error").asString()).isEqualTo("HTTP 500");
+            assertThat(log.get("attempts").get(0).has("durationMs")).isTrue();
+            EventContract.assertConforms(outcome);
+            assertThat(JSON.readTree(outcome.value()).get("attempts").asInt()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void hanging_receiver_does_not_delay_another_receivers_deliveries_beyond_a_second() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver hanging = WebhookReceiver.start().hangingFor(Duration.ofSeconds(5));
+                WebhookReceiver healthy = WebhookReceiver.start()) {
+            JsonNode stuck = subscribe(hanging.url("localhost"), List.of(), List.of(parties.get(0)));
+            JsonNode fine = subscribe(healthy.url("localhost"), List.of(), List.of(parties.get(0)));
+            List<ContractExample> events = List.of(
+                    agreementEvent("concord.agreement.opened", parties),
+                    agreementEvent("concord.agreement.opened", parties),
+                    agreementEvent("concord.agreement.opened", parties));
+
+            events.forEach(this::publish);
+
+            await().atMost(PATIENCE).until(() -> healthy.received().size() == 3);
+            for (ContractExample event : events) {
+                Instant queued = deliveries.ofEvent(event.ceId())
+                        .filter(d -> d.subscriptionId().toString().equals(fine.get("id").asString()))
+                        .blockFirst().createdAt();
+                Instant arrived = healthy.received().stream()
+                        .filter(r -> event.ceId().equals(r.header("webhook-id")))
+                        .findFirst().orElseThrow().at();
+                assertThat(Duration.between(queued, arrived)).isLessThan(Duration.ofSeconds(1));
+            }
+            assertThat(hanging.received()).isNotEmpty();
+            http().delete().uri("/api/subscriptions/" + stuck.get("id").asString()).exchange().expectStatus().isNoContent();
+        }
+    }
+
+    @Test
+    void gone_disables_the_subscription_and_nothing_more_is_sent_to_it() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start().answeringInTurn(410)) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            String id = subscription.get("id").asString();
+            ContractExample first = agreementEvent("concord.agreement.opened", parties);
+
+            publish(first);
+
+            ConsumerRecord<String, String> outcome = awaitOutcome(deliveryOf(first, subscription), 1).get(0);
+            EventContract.assertConforms(outcome);
+            assertThat(TopicRecords.header(outcome, "ce_type")).isEqualTo("concord.notification.failed");
+            assertThat(JSON.readTree(outcome.value()).get("statusCode").asInt()).isEqualTo(410);
+            JsonNode disabled = get("/api/subscriptions/" + id);
+            assertThat(disabled.get("status").asString()).isEqualTo("DISABLED");
+            assertThat(disabled.get("disabledReason").asString()).contains("410 Gone");
+
+            ContractExample second = nextEvent(first, "concord.agreement.signature-recorded");
+            publish(second);
+            awaitNotifications(second.ceId(), 2);
+            assertThat(deliveriesOf(second.ceId())).isEmpty();
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void delivery_given_up_is_published_as_failed_and_can_be_resent_by_hand() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start().answeringInTurn(500, 500, 500, 500, 500)) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            String id = subscription.get("id").asString();
+            ContractExample event = agreementEvent("concord.agreement.withdrawn", parties);
+
+            publish(event);
+
+            String deliveryId = deliveryOf(event, subscription);
+            ConsumerRecord<String, String> failed = awaitOutcome(deliveryId, 1).get(0);
+            EventContract.assertConforms(failed);
+            JsonNode failure = JSON.readTree(failed.value());
+            assertThat(failure.get("outcome").asString()).isEqualTo("FAILED");
+            assertThat(failure.get("attempts").asInt()).isEqualTo(5);
+            assertThat(failure.get("reason").asString()).isEqualTo("HTTP 500 on attempt 5 of 5: giving up");
+
+            http().post().uri("/api/subscriptions/" + id + "/deliveries/" + deliveryId + "/retry").exchange()
+                    .expectStatus().isAccepted();
+
+            ConsumerRecord<String, String> delivered = awaitOutcome(deliveryId, 2).get(1);
+            EventContract.assertConforms(delivered);
+            assertThat(TopicRecords.header(delivered, "ce_type")).isEqualTo("concord.notification.delivered");
+            assertThat(receiver.received()).hasSize(6)
+                    .extracting(r -> r.header("webhook-id")).containsOnly(event.ceId());
+            http().post().uri("/api/subscriptions/" + id + "/deliveries/" + deliveryId + "/retry").exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void after_a_rotation_deliveries_carry_both_signatures_and_either_secret_verifies() throws Exception {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            String id = subscription.get("id").asString();
+            String rotated = http().post().uri("/api/subscriptions/" + id + "/rotate-secret")
+                    .header("If-Match", "\"1\"")
+                    .exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("ETag", "\"2\"")
+                    .expectBody(String.class).returnResult().getResponseBody();
+            String previousSecret = subscription.get("secret").asString();
+            String newSecret = JSON.readTree(rotated).get("secret").asString();
+            assertThat(newSecret).startsWith("whsec_").isNotEqualTo(previousSecret);
+            assertThat(JSON.readTree(rotated).get("previousSecretValidUntil").asString()).isNotBlank();
+
+            publish(agreementEvent("concord.agreement.opened", parties));
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            WebhookReceiver.Received received = receiver.received().get(0);
+            assertThat(received.header("webhook-signature").split(" ")).hasSize(2);
+            new Webhook(newSecret).verify(received.body(), received.headers());
+            new Webhook(previousSecret).verify(received.body(), received.headers());
+            http().post().uri("/api/subscriptions/" + id + "/rotate-secret").header("If-Match", "\"1\"")
+                    .exchange().expectStatus().isEqualTo(412);
+        }
+    }
+
+    @Test
+    void subscription_gets_only_the_event_types_and_regions_it_asked_for() {
+        List<String> parties = newRegions(3);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            subscribe(receiver.url("localhost"), List.of("concord.agreement.signed"), List.of(parties.get(2)));
+            ContractExample signature = agreementEvent("concord.agreement.signature-recorded", parties);
+            ContractExample elsewhere = agreementEvent("concord.agreement.signed", newRegions(2));
+            ContractExample signed = nextEvent(signature, "concord.agreement.signed");
+
+            publish(signature);
+            publish(elsewhere);
+            publish(signed);
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            awaitNotifications(signed.ceId(), 3);
+            assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsExactly(signed.ceId());
+        }
+    }
+
+    @Test
+    void secret_is_shown_once_and_creation_honours_idempotency_key() {
+        String key = UUID.randomUUID().toString();
+        var request = Map.of("url", "https://crm.public.test/hooks/concord", "eventTypes", List.of("concord.agreement.signed"),
+                "regions", List.of("CN-SC"));
+        JsonNode created = JSON.readTree(http().post().uri("/api/subscriptions").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange().expectStatus().isCreated()
+                .expectHeader().exists("Location")
+                .expectBody(String.class).returnResult().getResponseBody());
+        String id = created.get("id").asString();
+        assertThat(created.get("secret").asString()).startsWith("whsec_");
+
+        JsonNode replayed = JSON.readTree(http().post().uri("/api/subscriptions").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(replayed.get("id").asString()).isEqualTo(id);
+        assertThat(replayed.has("secret")).isFalse();
+        http().post().uri("/api/subscriptions").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "https://other.public.test/hook")).exchange().expectStatus().isEqualTo(422);
+
+        assertThat(get("/api/subscriptions?size=100").get("items")).extracting(item -> item.get("id").asString())
+                .contains(id);
+        JsonNode read = get("/api/subscriptions/" + id);
+        assertThat(read.has("secret")).isFalse();
+        assertThat(read.get("eventTypes")).extracting(JsonNode::asString).containsExactly("concord.agreement.signed");
+        assertThat(read.get("status").asString()).isEqualTo("ACTIVE");
+
+        http().delete().uri("/api/subscriptions/" + id).exchange().expectStatus().isNoContent();
+        http().get().uri("/api/subscriptions/" + id).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void unusable_subscription_requests_are_refused_with_a_problem_detail() {
+        http().post().uri("/api/subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "https://crm.example.com/hook", "eventTypes", List.of("concord.agreement.sgined")))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("unknown event type"));
+        http().post().uri("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"url\": ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http().get().uri("/api/subscriptions/" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void url_resolving_to_a_forbidden_address_is_refused_at_creation_and_nothing_is_sent() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Map<String, String> refusals = Map.of(
+                    receiver.url("127.0.0.1"), "loopback",
+                    "http://[::1]:" + receiver.port() + "/hook", "loopback",
+                    "http://10.20.30.40/hook", "private",
+                    "http://169.254.169.254/latest/meta-data", "link-local",
+                    "http://100.64.0.1/hook", "carrier-grade NAT",
+                    "http://[fd00::1]/hook", "unique-local",
+                    "ftp://localhost/hook", "only http and https");
+            refusals.forEach((url, reason) -> http().post().uri("/api/subscriptions")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("url", url))
+                    .exchange()
+                    .expectStatus().isEqualTo(422)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(reason)));
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void name_that_resolved_to_a_public_address_at_creation_is_refused_at_delivery_when_it_resolves_to_loopback() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String host = "h" + UUID.randomUUID().toString().substring(0, 8) + ".rebind.test";
+            JsonNode subscription = subscribe(receiver.url(host), List.of(), List.of(parties.get(0)));
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+
+            publish(event);
+
+            String id = subscription.get("id").asString();
+            JsonNode attempt = await().atMost(PATIENCE).until(
+                    () -> get("/api/subscriptions/" + id + "/deliveries").path("items").path(0).path("attempts").path(0),
+                    a -> !a.isMissingNode());
+            assertThat(attempt.get("statusCode").isNull()).isTrue();
+            assertThat(attempt.get("error").asString()).startsWith("destination refused before connecting")
+                    .contains("127.0.0.1").contains("loopback");
+            assertThat(receiver.received()).isEmpty();
+            http().delete().uri("/api/subscriptions/" + id).exchange().expectStatus().isNoContent();
+        }
+    }
+
+    @Test
+    void endpoint_failing_for_longer_than_the_disable_period_is_disabled() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start().answering(n -> WebhookReceiver.Reply.status(503))) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            String id = subscription.get("id").asString();
+            // the endpoint has been failing, without a single success, for six days (default period: five)
+            db.sql("UPDATE subscription SET failing_since = :since WHERE id = :id")
+                    .bind("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(6))
+                    .bind("id", UUID.fromString(id))
+                    .then().block();
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+
+            publish(event);
+
+            ConsumerRecord<String, String> outcome = awaitOutcome(deliveryOf(event, subscription), 1).get(0);
+            EventContract.assertConforms(outcome);
+            assertThat(JSON.readTree(outcome.value()).get("reason").asString()).contains("failing since");
+            JsonNode disabled = get("/api/subscriptions/" + id);
+            assertThat(disabled.get("status").asString()).isEqualTo("DISABLED");
+            assertThat(receiver.received()).hasSize(1);
+
+            http().post().uri("/api/subscriptions/" + id + "/enable").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void a_due_delivery_is_claimed_by_one_instance_only() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start().hangingFor(Duration.ofSeconds(3))) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+            publish(event);
+            String deliveryId = deliveryOf(event, subscription);
+            // this instance's dispatcher has claimed it (the receiver hangs); wait until it is released again
+            await().atMost(PATIENCE).until(() -> !receiver.received().isEmpty());
+
+            // two instances race for the same row once its claim has expired: exactly one wins
+            Instant later = Instant.now().plus(Duration.ofMinutes(5));
+            List<Boolean> claims = reactor.core.publisher.Flux.merge(
+                            deliveries.claim(UUID.fromString(deliveryId), later, later.plusSeconds(60)),
+                            deliveries.claim(UUID.fromString(deliveryId), later, later.plusSeconds(60)))
+                    .collectList().block();
+            assertThat(claims).containsExactlyInAnyOrder(true, false);
+            http().delete().uri("/api/subscriptions/" + subscription.get("id").asString()).exchange()
+                    .expectStatus().isNoContent();
+        }
+    }
+
+    private String deliveryOf(ContractExample event, JsonNode subscription) {
+        String subscriptionId = subscription.get("id").asString();
+        return await("delivery of " + event.ceId()).atMost(PATIENCE).until(() -> deliveriesOf(event.ceId()).stream()
+                        .filter(d -> d.subscriptionId().toString().equals(subscriptionId))
+                        .map(d -> d.id().toString()).findFirst().orElse(null),
+                id -> id != null);
+    }
+
+    private List<ConsumerRecord<String, String>> awaitOutcome(String deliveryId, int count) {
+        return TopicRecords.await(topics.notifications(), TopicRecords.keyed(deliveryId), count, PATIENCE);
+    }
+}

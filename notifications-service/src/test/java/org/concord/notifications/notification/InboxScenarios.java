@@ -1,0 +1,210 @@
+package org.concord.notifications.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.concord.notifications.NotificationsIntegrationTest;
+import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.contract.ContractExample;
+import org.concord.testsupport.kafka.TopicRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.JsonNode;
+
+/** The inbox and its live feed, fed with agreement events from the contract's examples. */
+public abstract class InboxScenarios extends NotificationsIntegrationTest {
+
+    @Test
+    void every_party_region_gets_one_notification_with_a_readable_message() {
+        List<String> parties = newRegions(12);
+        String xizang = parties.get(0);
+        publishRegion(xizang, "Xizang Autonomous Region", "Department of Commerce of Xizang Autonomous Region");
+        ContractExample signed = agreementEvent("concord.agreement.signature-recorded", parties)
+                .withData(data -> data.put("signatureCount", 7).put("partyCount", 12));
+        String title = signed.dataNode().get("agreement").get("title").asString();
+
+        publish(signed);
+
+        List<Notification> written = awaitNotifications(signed.ceId(), 12);
+        assertThat(written).extracting(Notification::region).containsExactlyInAnyOrderElementsOf(parties);
+        assertThat(written).extracting(Notification::message).containsOnly(
+                "Department of Commerce of Xizang Autonomous Region signed '" + title + "' (7 of 12)");
+        JsonNode inbox = get("/api/notifications?region=" + parties.get(5));
+        assertThat(inbox.get("total").asLong()).isEqualTo(1);
+        assertThat(inbox.get("items").get(0).get("message").asString()).endsWith("(7 of 12)");
+        assertThat(inbox.get("items").get(0).get("type").asString()).isEqualTo("concord.agreement.signature-recorded");
+        assertThat(inbox.get("items").get(0).get("agreementId").asString()).isEqualTo(signed.key());
+    }
+
+    @Test
+    void redelivered_event_creates_no_second_notification_or_delivery() {
+        List<String> parties = newRegions(3);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+            ContractExample later = nextEvent(event, "concord.agreement.signature-recorded");
+
+            publish(event);
+            publish(event); // the same ce_id again, as after a consumer crash before its offset commit
+            publish(later);
+
+            awaitNotifications(later.ceId(), 3);
+            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
+            assertThat(notifications.ofEvent(event.ceId()).collectList().block()).hasSize(3);
+            assertThat(deliveriesOf(event.ceId())).hasSize(1);
+            assertThat(receiver.received()).extracting(r -> r.header("webhook-id"))
+                    .containsExactlyInAnyOrder(event.ceId(), later.ceId());
+        }
+    }
+
+    @Test
+    void inbox_is_paged_newest_first() {
+        List<String> parties = newRegions(2);
+        ContractExample drafted = agreementEvent("concord.agreement.drafted", parties);
+        ContractExample opened = nextEvent(drafted, "concord.agreement.opened");
+        ContractExample signed = nextEvent(drafted, "concord.agreement.signed");
+        publish(drafted);
+        publish(opened);
+        publish(signed);
+        awaitNotifications(signed.ceId(), 2);
+
+        JsonNode first = get("/api/notifications?region=" + parties.get(1) + "&page=0&size=2");
+        JsonNode second = get("/api/notifications?region=" + parties.get(1) + "&page=1&size=2");
+
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("items")).extracting(item -> item.get("eventId").asString())
+                .containsExactly(signed.ceId(), opened.ceId());
+        assertThat(second.get("items")).extracting(item -> item.get("eventId").asString())
+                .containsExactly(drafted.ceId());
+        assertThat(first.get("items").get(0).get("message").asString()).endsWith("concluded: all 2 parties signed");
+    }
+
+    @Test
+    void reconnecting_with_last_event_id_gets_what_was_missed_then_live_ones_without_gaps_or_repeats() throws Exception {
+        List<String> parties = newRegions(2);
+        String region = parties.get(0);
+        ContractExample first = agreementEvent("concord.agreement.drafted", parties);
+        ContractExample second = nextEvent(first, "concord.agreement.opened");
+        publish(first);
+        publish(second);
+        long seen = awaitNotifications(first.ceId(), 2).stream().filter(n -> n.region().equals(region))
+                .findFirst().orElseThrow().id();
+        awaitNotifications(second.ceId(), 2);
+
+        // the reader saw the first notification, lost its connection, and comes back while events keep coming
+        CompletableFuture<List<ServerSentEvent<String>>> resumed = WebClient.create("http://localhost:" + port)
+                .get().uri("/api/notifications/stream?region=" + region)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .header("Last-Event-ID", Long.toString(seen))
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(event -> event.data() != null)
+                .take(5)
+                .collectList()
+                .toFuture();
+        List<ContractExample> later = List.of(
+                nextEvent(first, "concord.agreement.signature-recorded"),
+                nextEvent(first, "concord.agreement.signature-recorded"),
+                nextEvent(first, "concord.agreement.signed"),
+                nextEvent(first, "concord.agreement.terminated"));
+        later.forEach(this::publish);
+
+        List<ServerSentEvent<String>> events = resumed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        List<Long> expectedIds = notifications.after(seen, new NotificationFilter(region, null), 100)
+                .map(Notification::id).collectList().block();
+        assertThat(events).extracting(event -> Long.parseLong(event.id())).containsExactlyElementsOf(expectedIds);
+        assertThat(events).extracting(event -> JSON.readTree(event.data()).get("eventId").asString())
+                .containsExactly(second.ceId(), later.get(0).ceId(), later.get(1).ceId(), later.get(2).ceId(),
+                        later.get(3).ceId());
+    }
+
+    @Test
+    void stream_without_last_event_id_sends_live_notifications_of_the_region_and_type_asked_for() throws Exception {
+        List<String> parties = newRegions(2);
+        ContractExample drafted = agreementEvent("concord.agreement.drafted", parties);
+        ContractExample signed = nextEvent(drafted, "concord.agreement.signed");
+
+        CompletableFuture<List<ServerSentEvent<String>>> live = WebClient.create("http://localhost:" + port)
+                .get().uri("/api/notifications/stream?region=" + parties.get(1) + "&type=concord.agreement.signed")
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(event -> event.data() != null)
+                .take(1)
+                .timeout(PATIENCE)
+                .collectList()
+                .toFuture();
+        // the stream is open once its first comment has arrived; publish until the signed one shows up
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            publish(drafted.withNewId());
+            publish(signed.withNewId());
+            return live.isDone();
+        });
+
+        JsonNode notification = JSON.readTree(live.get().get(0).data());
+        assertThat(notification.get("region").asString()).isEqualTo(parties.get(1));
+        assertThat(notification.get("type").asString()).isEqualTo("concord.agreement.signed");
+    }
+
+    @Test
+    void unreadable_record_goes_to_the_dead_letter_topic_and_consumption_goes_on() {
+        List<String> parties = newRegions(2);
+        ContractExample poison = agreementEvent("concord.agreement.signed", parties).withData("{\"agreement\": 42");
+        ContractExample healthy = agreementEvent("concord.agreement.signed", parties);
+
+        publish(poison);
+        publish(healthy);
+
+        awaitNotifications(healthy.ceId(), 2);
+        String deadLetters = topics.agreements() + ".notifications-service.dlq";
+        var dead = TopicRecords.await(deadLetters,
+                record -> poison.ceId().equals(TopicRecords.header(record, "ce_id")), 1, PATIENCE);
+        assertThat(dead.get(0).value()).isEqualTo("{\"agreement\": 42");
+        assertThat(notifications.ofEvent(poison.ceId()).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void region_replica_keeps_the_last_version_even_when_an_older_one_arrives_later() {
+        String code = newRegion();
+        publishRegion(code, "Xizang Autonomous Region", "Department of Commerce of Xizang Autonomous Region");
+        ContractExample newer = regionEvent(code, 3, "Department of Commerce and Trade of Xizang");
+        ContractExample older = regionEvent(code, 2, "Old name");
+
+        org.concord.testsupport.kafka.KafkaBroker.send(newer.toRecord(topics.regions()));
+        org.concord.testsupport.kafka.KafkaBroker.send(older.toRecord(topics.regions()));
+
+        await().atMost(PATIENCE).until(() -> processed(older.ceId()));
+        var known = regions.find(List.of(code)).block().get(code);
+        assertThat(known.version()).isEqualTo(3);
+        assertThat(known.actingName()).isEqualTo("Department of Commerce and Trade of Xizang");
+    }
+
+    private static ContractExample regionEvent(String code, int version, String authority) {
+        return org.concord.testsupport.contract.ContractExamples.example("concord.region.updated").withNewId()
+                .withSubject(code)
+                .withData(data -> data.put("code", code).put("version", version).put("signingAuthority", authority));
+    }
+
+    private boolean processed(String eventId) {
+        return db.sql("SELECT COUNT(*) AS n FROM processed_event WHERE event_id = :id").bind("id", eventId)
+                .map(row -> ((Number) row.get("n")).longValue()).one().block() == 1;
+    }
+
+    @Test
+    void unreadable_query_is_a_problem_detail_not_a_failure() {
+        http().get().uri("/api/notifications?region=Tibet").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("region code"));
+        http().get().uri("/api/notifications/stream").header("Last-Event-ID", "yesterday").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Last-Event-ID"));
+    }
+}
