@@ -9,14 +9,18 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.concord.testsupport.db.TestDatabase;
 import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.security.Tokens;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points one test application context at the shared broker, a database of its own and topics of its own
- * ({@code agreements.v1-<id>} ...; {@code regions.v1-<id>} compacted as in production). Contexts with the same
+ * ({@code agreements.v1-<id>} ...; {@code regions.v1-<id>} compacted as in production), and has it verify
+ * the tokens of {@link Tokens}. Contexts with the same
  * configuration are cached and shared by Spring, so each combination pays for its setup once.
  */
 record RealInfrastructure(TestDatabase database, List<String> extraTopics) implements ContextCustomizer {
@@ -32,9 +36,13 @@ record RealInfrastructure(TestDatabase database, List<String> extraTopics) imple
         properties.put("concord.topics.notifications", "notifications.v1-" + id);
         properties.put("concord.messaging.group", service + "-" + id);
         properties.put("concord.test.context-id", id);
+        properties.putAll(Tokens.verification());
         KafkaBroker.createTopics(topics(id));
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("concordRealInfrastructure", properties));
+        // a test acts as admin unless it sends a token of its own (Tokens.viewer(), Tokens.signatory(...))
+        context.getBeanFactory().registerSingleton("concordTestAdminToken", (WebTestClientBuilderCustomizer) builder ->
+                builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.admin()));
     }
 
     private List<NewTopic> topics(String id) {

@@ -32,7 +32,9 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 
 /**
  * Every service is an OAuth2 resource server: bearer JWTs signed with RS256 (pinned), {@code exp} required,
@@ -64,6 +66,7 @@ public class SecurityConfiguration {
                             .anyExchange().hasRole(Roles.ADMIN);
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(bearerTokens(properties))
                         .jwt(jwt -> jwt.jwtDecoder(decoder.getObject()).jwtAuthenticationConverter(roles()))
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
@@ -83,6 +86,17 @@ public class SecurityConfiguration {
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(validator(properties));
         return decoder;
+    }
+
+    /** Tokens from the Authorization header; on the configured paths also from {@code ?access_token=}. */
+    private static ServerAuthenticationConverter bearerTokens(SecurityProperties properties) {
+        var header = new ServerBearerTokenAuthenticationConverter();
+        var headerOrQuery = new ServerBearerTokenAuthenticationConverter();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        List<String> paths = properties.queryTokenPaths() == null ? List.of() : properties.queryTokenPaths();
+        return exchange -> paths.contains(exchange.getRequest().getPath().value())
+                ? headerOrQuery.convert(exchange)
+                : header.convert(exchange);
     }
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer    the {@code iss} every token must carry
  * @param audience  a value the token's {@code aud} must contain
  * @param jwkSetUri the issuer's JWKS endpoint (production); or
+ * @param queryTokenPaths paths that also accept the token as {@code ?access_token=} (Server-Sent Events: a
+ *                  browser's EventSource cannot send headers)
  * @param publicKey location of a PEM RSA public key, e.g. {@code file:.data/keys/public.pem} (the local stack's)
  */
 @ConfigurationProperties("concord.security")
-public record SecurityProperties(boolean enabled, String issuer, String audience, String jwkSetUri, String publicKey) {
+public record SecurityProperties(boolean enabled, String issuer, String audience, String jwkSetUri, String publicKey,
+        java.util.List<String> queryTokenPaths) {
 }

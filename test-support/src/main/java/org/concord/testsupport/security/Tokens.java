@@ -56,10 +56,9 @@ public final class Tokens {
         return sign(KEY, claims(subject, roles, region).build());
     }
 
-    /** What a service must be told to accept these tokens. */
-    public static Map<String, Object> serviceProperties() {
+    /** What a service with security switched on must be told to accept these tokens. */
+    public static Map<String, Object> verification() {
         return Map.of(
-                "concord.security.enabled", "true",
                 "concord.security.issuer", ISSUER,
                 "concord.security.audience", AUDIENCE,
                 "concord.security.public-key", publicKeyFile().toUri().toString());
