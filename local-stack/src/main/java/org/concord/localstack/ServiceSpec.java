@@ -17,9 +17,9 @@ record ServiceSpec(String name, String tag, int port, Console.Colour colour) {
             new ServiceSpec("agreements-service", "agreements", 8082, Console.Colour.BLUE),
             new ServiceSpec("notifications-service", "notifications", 8083, Console.Colour.MAGENTA));
 
-    /** The executable jar the module's build leaves behind: {@code <home>/<name>/target/<name>.jar}. */
+    /** The executable jar the module's build leaves behind: {@code <home>/<name>/target/<name>-exec.jar}. */
     Path jar(Path home) {
-        return home.resolve(name).resolve("target").resolve(name + ".jar");
+        return home.resolve(name).resolve("target").resolve(name + "-exec.jar");
     }
 
     /** The service's own directory under the data directory (its working directory and its database). */

@@ -35,6 +35,6 @@ class PreflightTest {
     @Test
     void a_missing_jar_says_how_to_build_it(@TempDir Path home) {
         assertThatThrownBy(() -> Preflight.requireJars(home, List.of(ServiceSpec.ALL.get(0))))
-                .hasMessageStartingWith("regions-service/target/regions-service.jar is missing");
+                .hasMessageStartingWith("regions-service/target/regions-service-exec.jar is missing");
     }
 }

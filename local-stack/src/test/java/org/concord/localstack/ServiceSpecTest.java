@@ -51,7 +51,7 @@ class ServiceSpecTest {
 
     @Test
     void jars_and_urls_are_found_where_the_build_and_the_service_put_them() {
-        assertThat(regions.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/regions-service/target/regions-service.jar"));
+        assertThat(regions.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/regions-service/target/regions-service-exec.jar"));
         assertThat(regions.healthUrl()).hasToString("http://localhost:8081/actuator/health");
         assertThat(regions.openApiUrl()).hasToString("http://localhost:8081/v3/api-docs");
         assertThat(regions.swaggerUiUrl()).hasToString("http://localhost:8081/swagger-ui.html");
