@@ -1,0 +1,36 @@
+package org.concord.agreements;
+
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How request bodies are read: strictly. A property the request does not define is refused with a 400 naming
+ * it, so a client cannot believe it set a server-owned field ({@code id}, {@code status}, {@code version},
+ * {@code contentHash}, signatures) or mistype a field and have it silently ignored. Events read from Kafka keep
+ * the platform's tolerant mapper (consumers ignore properties they do not know).
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class RequestJson implements CodecCustomizer {
+
+    private final JsonMapper strict;
+
+    public RequestJson(JsonMapper json) {
+        this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    /** The mapper request bodies are read with (also for merge patches, which are decoded by hand). */
+    public JsonMapper mapper() {
+        return strict;
+    }
+
+    @Override
+    public void customize(org.springframework.http.codec.CodecConfigurer configurer) {
+        configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));
+    }
+}

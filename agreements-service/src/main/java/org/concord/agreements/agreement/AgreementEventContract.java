@@ -1,0 +1,144 @@
+package org.concord.agreements.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.concord.agreements.agreement.AgreementEvent.Amended;
+import org.concord.agreements.agreement.AgreementEvent.Drafted;
+import org.concord.agreements.agreement.AgreementEvent.Expired;
+import org.concord.agreements.agreement.AgreementEvent.Opened;
+import org.concord.agreements.agreement.AgreementEvent.PartyAcceded;
+import org.concord.agreements.agreement.AgreementEvent.SignatureRecorded;
+import org.concord.agreements.agreement.AgreementEvent.Signed;
+import org.concord.agreements.agreement.AgreementEvent.Terminated;
+import org.concord.agreements.agreement.AgreementEvent.Withdrawn;
+
+/**
+ * How an agreement's events look outside the aggregate: the {@code ce_type} and data of each on
+ * {@code agreements.v1} (contract/schemas/concord.agreement.*.schema.json: {@code {"agreement": snapshot, ...what
+ * changed}}), and the entry each leaves in the audit trail. The snapshot is the agreement after the whole step,
+ * so the signature that concludes an agreement already shows it SIGNED, as the contract says.
+ */
+public final class AgreementEventContract {
+
+    static final String TYPE_PREFIX = "concord.agreement.";
+
+    private AgreementEventContract() {
+    }
+
+    /** The name of the event in the audit trail, and after {@value #TYPE_PREFIX} its ce_type. */
+    public static String name(AgreementEvent event) {
+        if (event instanceof Drafted) return "drafted";
+        if (event instanceof Amended) return "amended";
+        if (event instanceof Opened) return "opened";
+        if (event instanceof SignatureRecorded) return "signature-recorded";
+        if (event instanceof Signed) return "signed";
+        if (event instanceof PartyAcceded) return "party-acceded";
+        if (event instanceof Withdrawn) return "withdrawn";
+        if (event instanceof Terminated) return "terminated";
+        if (event instanceof Expired) return "expired";
+        throw unknown(event);
+    }
+
+    /** Whether the event is published on agreements.v1. Amendments of a draft are not in the contract: they stay in the audit trail. */
+    public static boolean isPublished(AgreementEvent event) {
+        return !(event instanceof Amended);
+    }
+
+    public static String ceType(AgreementEvent event) {
+        return TYPE_PREFIX + name(event);
+    }
+
+    /** The event's data on agreements.v1. */
+    public static Object data(Agreement after, AgreementEvent event) {
+        AgreementSnapshot agreement = AgreementSnapshot.of(after);
+        if (event instanceof Drafted) return new DraftedData(agreement);
+        if (event instanceof Opened e) return new OpenedData(agreement, e.contentHash().value());
+        if (event instanceof SignatureRecorded e) return new SignatureRecordedData(agreement,
+                SignatureData.of(e.signature()), e.signatureCount(), e.partyCount());
+        if (event instanceof Signed e) return new SignedData(agreement, e.concludedAt(), e.partyCount());
+        if (event instanceof PartyAcceded e) return new PartyAccededData(agreement, SignatureData.of(e.signature()),
+                e.partyCount());
+        if (event instanceof Withdrawn e) return new ReasonData(agreement, e.reason());
+        if (event instanceof Terminated e) return new ReasonData(agreement, e.reason());
+        if (event instanceof Expired e) return new ExpiredData(agreement, e.expiredOn());
+        throw new IllegalArgumentException(name(event) + " is not published");
+    }
+
+    /** What the audit trail says changed (the event's data without the snapshot). */
+    public static Map<String, Object> details(AgreementEvent event) {
+        if (event instanceof Drafted) return Map.of();
+        if (event instanceof Amended e) return Map.of("fields", e.fields());
+        if (event instanceof Opened e) return Map.of("contentHash", e.contentHash().value());
+        if (event instanceof SignatureRecorded e) return Map.of("signature", SignatureData.of(e.signature()),
+                "signatureCount", e.signatureCount(), "partyCount", e.partyCount());
+        if (event instanceof Signed e) return Map.of("concludedAt", e.concludedAt(), "partyCount", e.partyCount());
+        if (event instanceof PartyAcceded e) return Map.of("signature", SignatureData.of(e.signature()),
+                "partyCount", e.partyCount());
+        if (event instanceof Withdrawn e) return Map.of("reason", e.reason());
+        if (event instanceof Terminated e) return Map.of("reason", e.reason());
+        if (event instanceof Expired e) return Map.of("expiredOn", e.expiredOn());
+        throw unknown(event);
+    }
+
+    private static IllegalArgumentException unknown(AgreementEvent event) {
+        return new IllegalArgumentException("unknown agreement event " + event);
+    }
+
+    // ---- the contract's data shapes -----------------------------------------------------------------------
+
+    /** contract/schemas/agreement-snapshot.schema.json */
+    public record AgreementSnapshot(UUID id, String title, String kind, String status, String convener,
+            String counterpart, List<String> areas, List<PartyState> parties, String contentHash, long version) {
+
+        static AgreementSnapshot of(Agreement a) {
+            AgreementText text = a.text();
+            return new AgreementSnapshot(a.id(), text.title(), text.kind().name(), a.status().name(),
+                    text.convener().value(), text.counterpart(), text.areas().stream().map(Enum::name).toList(),
+                    a.parties().stream().map(p -> new PartyState(p.region().value(), p.signed(), p.signedAt())).toList(),
+                    a.contentHash() == null ? null : a.contentHash().value(), a.version());
+        }
+    }
+
+    public record PartyState(String region, boolean signed, Instant signedAt) {
+    }
+
+    /** contract/schemas/signature.schema.json */
+    public record SignatureData(String party, SignatoryData signatory, Instant signedAt, String contentHash) {
+
+        static SignatureData of(Signature s) {
+            return new SignatureData(s.party().value(),
+                    new SignatoryData(s.signatory().name(), s.signatory().title(), s.signatory().organisation()),
+                    s.signedAt(), s.contentHash().value());
+        }
+    }
+
+    public record SignatoryData(String name, String title, String organisation) {
+    }
+
+    public record DraftedData(AgreementSnapshot agreement) {
+    }
+
+    public record OpenedData(AgreementSnapshot agreement, String contentHash) {
+    }
+
+    public record SignatureRecordedData(AgreementSnapshot agreement, SignatureData signature, int signatureCount,
+            int partyCount) {
+    }
+
+    public record SignedData(AgreementSnapshot agreement, Instant concludedAt, int partyCount) {
+    }
+
+    public record PartyAccededData(AgreementSnapshot agreement, SignatureData signature, int partyCount) {
+    }
+
+    /** withdrawn and terminated */
+    public record ReasonData(AgreementSnapshot agreement, String reason) {
+    }
+
+    public record ExpiredData(AgreementSnapshot agreement, LocalDate expiredOn) {
+    }
+}
