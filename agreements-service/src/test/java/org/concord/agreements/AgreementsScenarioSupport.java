@@ -21,6 +21,7 @@ import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.concord.testsupport.security.Tokens;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -142,8 +143,15 @@ public abstract class AgreementsScenarioSupport {
         return open(draftSeed().get("id"));
     }
 
+    /** Posts a signature as the signatory of its party would: with a token for that region. */
+    protected WebTestClient.ResponseSpec postSignature(String agreementUri, Map<String, Object> signature) {
+        return web.post().uri(agreementUri + "/signatures")
+                .headers(headers -> headers.setBearerAuth(Tokens.signatory((String) signature.get("party"))))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(signature).exchange();
+    }
+
     protected Map<String, Object> sign(Object id, String party, Object contentHash) {
-        return post("/api/agreements/" + id + "/signatures", signature(party, (String) contentHash))
+        return postSignature("/api/agreements/" + id, signature(party, (String) contentHash))
                 .expectStatus().isOk().expectBody(JSON_OBJECT).returnResult().getResponseBody();
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Exit;
+import org.concord.localstack.demo.DemoException;
+import org.concord.localstack.demo.NanningDemo;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -60,6 +62,9 @@ public final class LocalStack {
             LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
             return OutboxLatencyBenchmark.run(args.subList(1, args.size()), options.dataDirectory());
         }
+        if (args.get(0).equals("demo")) {
+            return demo(args.subList(1, args.size()));
+        }
         throw new LaunchException("unknown command '" + args.get(0) + "' (see ./concord help)", LaunchException.USAGE);
     }
 
@@ -96,6 +101,19 @@ public final class LocalStack {
         keys.ensure();
         System.out.println(token.sign(keys.privateKey(), Instant.now()));
         return 0;
+    }
+
+    /** Plays the Nanning signing against the running stack, with tokens signed by the stack's key. */
+    private static int demo(List<String> args) {
+        LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
+        DevKeys keys = new DevKeys(options.dataDirectory());
+        keys.ensure();
+        try {
+            return NanningDemo.run(args, (role, region) ->
+                    DevToken.parse(region == null ? List.of(role) : List.of(role, region)).sign(keys.privateKey(), Instant.now()));
+        } catch (DemoException e) {
+            throw new LaunchException(e.getMessage(), e.getCause());
+        }
     }
 
     private static int start(LaunchOptions options, DataDirectory data, Supervisor supervisor, Instant launched) {

@@ -22,6 +22,7 @@ import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.ContractExamples;
 import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.security.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -99,8 +100,10 @@ public abstract class NotificationsIntegrationTest {
         }
     }
 
+    /** A client of the service acting as an admin. */
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20))
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.admin())).build();
     }
 
     /** A region code nobody else uses in this context, e.g. {@code ZQ-7K2}. */

@@ -15,6 +15,7 @@ import org.concord.agreements.RequestJson;
 import org.concord.agreements.agreement.AgreementRequests.Draft;
 import org.concord.agreements.agreement.AgreementRequests.Reason;
 import org.concord.agreements.agreement.AgreementRequests.Sign;
+import org.concord.platform.security.Actor;
 import org.concord.agreements.agreement.AgreementResponses.AgreementResource;
 import org.concord.agreements.agreement.AgreementResponses.History;
 import org.concord.agreements.agreement.AgreementResponses.HistoryItem;
@@ -125,10 +126,16 @@ public class AgreementController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
         return idempotently(key, "POST /api/agreements/" + id + "/signatures", request,
-                () -> Mono.fromSupplier(() -> RegionCode.of(request.party()))
-                        .flatMap(party -> service.sign(id, ifMatch, party, request.toSignatory(),
-                                ContentHash.of(request.contentHash())))
+                () -> Actor.current().map(AgreementController::signer)
+                        .flatMap(signer -> service.sign(id, ifMatch, signer, RegionCode.of(request.party()),
+                                request.toSignatory(), ContentHash.of(request.contentHash())))
                         .map(AgreementController::ok));
+    }
+
+    /** The signer, from the verified token: its subject and the region its {@code region} claim names. */
+    private static Signer signer(Actor actor) {
+        boolean validRegion = actor.region() != null && actor.region().matches(RegionCode.FORMAT);
+        return new Signer(actor.subject(), validRegion ? RegionCode.of(actor.region()) : null);
     }
 
     @PostMapping("/{id}/withdraw")

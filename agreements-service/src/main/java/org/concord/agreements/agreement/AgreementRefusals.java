@@ -2,6 +2,7 @@ package org.concord.agreements.agreement;
 
 import static org.concord.platform.web.DomainException.Kind.BAD_REQUEST;
 import static org.concord.platform.web.DomainException.Kind.CONFLICT;
+import static org.concord.platform.web.DomainException.Kind.FORBIDDEN;
 import static org.concord.platform.web.DomainException.Kind.NOT_FOUND;
 import static org.concord.platform.web.DomainException.Kind.UNPROCESSABLE;
 
@@ -29,6 +30,15 @@ public final class AgreementRefusals {
         public TransitionNotAllowed(UUID agreement, AgreementStatus status, String action, String allowedWhen) {
             super(CONFLICT, "cannot " + action + " agreement " + agreement + ": it is " + status
                     + "; only " + allowedWhen);
+        }
+    }
+
+    /** A signatory signs for a region it does not act for (403); the attempt is kept in the audit trail. */
+    public static final class SignerNotEntitled extends DomainException {
+        public SignerNotEntitled(UUID agreement, Signer signer, RegionCode party) {
+            super(FORBIDDEN, signer.subject() + " acts for " + (signer.actsFor() == null ? "no region" : signer.actsFor())
+                    + " and cannot sign agreement " + agreement + " for " + party
+                    + "; the attempt has been recorded in the agreement's history");
         }
     }
 

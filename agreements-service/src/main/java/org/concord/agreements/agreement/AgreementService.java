@@ -96,10 +96,30 @@ public class AgreementService {
                 .map(directory -> agreement.open(directory, now())));
     }
 
-    /** A party signs, or (agreement SIGNED) a region accedes. */
-    public Mono<Agreement> sign(UUID id, String ifMatch, RegionCode region, Signatory signatory, ContentHash contentHash) {
+    /**
+     * A party signs, or (agreement SIGNED) a region accedes. A signer acting for another region is refused, and
+     * the refused attempt goes into the audit trail.
+     */
+    public Mono<Agreement> sign(UUID id, String ifMatch, Signer signer, RegionCode region, Signatory signatory,
+            ContentHash contentHash) {
+        if (!signer.mayActFor(region)) {
+            return refuseSigner(id, signer, region);
+        }
         return step(id, ifMatch, false, agreement -> regions.directoryFor(List.of(region))
                 .map(directory -> agreement.sign(region, signatory, contentHash, directory, now())));
+    }
+
+    private Mono<Agreement> refuseSigner(UUID id, Signer signer, RegionCode region) {
+        var details = new java.util.LinkedHashMap<String, Object>();
+        details.put("party", region.value());
+        details.put("signer", signer.subject());
+        details.put("actsFor", signer.actsFor() == null ? null : signer.actsFor().value());
+        return get(id)
+                .flatMap(agreement -> agreements.appendHistory(id, agreement.version(), "signature-refused", now(), null,
+                        json.writeValueAsString(details)))
+                .doOnSuccess(done -> log.warn("agreement {}: {} (acting for {}) refused to sign for {}", id,
+                        signer.subject(), signer.actsFor(), region))
+                .then(Mono.error(new AgreementRefusals.SignerNotEntitled(id, signer, region)));
     }
 
     public Mono<Agreement> withdraw(UUID id, String ifMatch, String reason) {

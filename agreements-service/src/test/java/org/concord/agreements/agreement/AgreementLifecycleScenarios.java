@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.agreements.AgreementsScenarioSupport;
 import org.concord.testsupport.contract.EventContract;
+import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -144,6 +145,32 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_signatory_cannot_sign_for_another_region_and_the_refusal_is_kept_in_the_history() {
+        Map<String, Object> open = openSeed();
+        String uri = "/api/agreements/" + open.get("id");
+
+        web.post().uri(uri + "/signatures").headers(h -> h.setBearerAuth(Tokens.signatory("CN-SC")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(signature("CN-GZ", (String) open.get("contentHash")))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("acts for CN-SC and cannot sign", "for CN-GZ"));
+
+        assertThat(get(open.get("id"))).containsEntry("version", 2);
+        var history = web.get().uri(uri + "/history").exchange().expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) history.get("entries")).last().satisfies(entry -> {
+            assertThat(entry.get("type")).isEqualTo("signature-refused");
+            assertThat(entry.get("eventId")).isNull();
+            assertThat((Map<String, Object>) entry.get("details")).containsEntry("party", "CN-GZ")
+                    .containsEntry("actsFor", "CN-SC").containsEntry("signer", "signatory-CN-SC@test");
+        });
+        sign(open.get("id"), "CN-SC", open.get("contentHash"));
+    }
+
+    @Test
     void changing_a_draft_needs_its_current_etag() {
         Map<String, Object> draft = draftSeed();
         String uri = "/api/agreements/" + draft.get("id");
@@ -201,11 +228,11 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
     void a_signature_on_another_content_hash_is_422() {
         Map<String, Object> open = openSeed();
 
-        post("/api/agreements/" + open.get("id") + "/signatures", signature("CN-SC", "sha256:" + "0".repeat(64)))
+        postSignature("/api/agreements/" + open.get("id"), signature("CN-SC", "sha256:" + "0".repeat(64)))
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains(SEED_CONTENT_HASH));
-        post("/api/agreements/" + open.get("id") + "/signatures", signature("CN-SC", "md5:abc"))
+        postSignature("/api/agreements/" + open.get("id"), signature("CN-SC", "md5:abc"))
                 .expectStatus().isBadRequest();
     }
 
@@ -214,7 +241,7 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
         Map<String, Object> open = openSeed();
         sign(open.get("id"), "CN-SC", open.get("contentHash"));
 
-        post("/api/agreements/" + open.get("id") + "/signatures", signature("CN-SC", (String) open.get("contentHash")))
+        postSignature("/api/agreements/" + open.get("id"), signature("CN-SC", (String) open.get("contentHash")))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("CN-SC has already signed"));
         assertThat(awaitEvents(open.get("id"), "concord.agreement.signature-recorded", 1)).hasSize(1);
@@ -224,7 +251,7 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
     void a_region_that_is_not_a_party_cannot_sign_an_open_agreement() {
         Map<String, Object> open = openSeed();
 
-        post("/api/agreements/" + open.get("id") + "/signatures", signature(HAINAN, (String) open.get("contentHash")))
+        postSignature("/api/agreements/" + open.get("id"), signature(HAINAN, (String) open.get("contentHash")))
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("CN-HI is not a party"));
     }
@@ -233,7 +260,7 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
     void a_draft_cannot_be_signed() {
         Map<String, Object> draft = draftSeed();
 
-        post("/api/agreements/" + draft.get("id") + "/signatures", signature("CN-SC", SEED_CONTENT_HASH))
+        postSignature("/api/agreements/" + draft.get("id"), signature("CN-SC", SEED_CONTENT_HASH))
                 .expectStatus().isEqualTo(409);
     }
 
@@ -277,7 +304,7 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
         ConsumerRecord<String, String> acceded = awaitEvents(id, "concord.agreement.party-acceded", 1).get(0);
         EventContract.assertConforms(acceded);
         assertThat(acceded.value()).contains("\"partyCount\":13", "\"party\":\"CN-HI\"");
-        post("/api/agreements/" + id + "/signatures", signature(HAINAN, SEED_CONTENT_HASH)).expectStatus().isEqualTo(409);
+        postSignature("/api/agreements/" + id, signature(HAINAN, SEED_CONTENT_HASH)).expectStatus().isEqualTo(409);
     }
 
     // ---- end of life ---------------------------------------------------------------------------------------------
@@ -297,7 +324,7 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
         EventContract.assertConforms(event);
         assertThat(event.value()).contains("\"reason\":\"The event was postponed\"");
         post(uri + "/withdraw", Map.of("reason", "again")).expectStatus().isEqualTo(409);
-        post(uri + "/signatures", signature("CN-SC", SEED_CONTENT_HASH)).expectStatus().isEqualTo(409);
+        postSignature(uri, signature("CN-SC", SEED_CONTENT_HASH)).expectStatus().isEqualTo(409);
 
         Map<String, Object> draft = draftSeed();
         post("/api/agreements/" + draft.get("id") + "/withdraw", Map.of("reason", "Drafted by mistake"))
@@ -316,7 +343,7 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
 
         EventContract.assertConforms(awaitEvents(signed.get("id"), "concord.agreement.terminated", 1).get(0));
         post(uri + "/terminate", Map.of("reason", "again")).expectStatus().isEqualTo(409);
-        post(uri + "/signatures", signature(HAINAN, SEED_CONTENT_HASH)).expectStatus().isEqualTo(409);
+        postSignature(uri, signature(HAINAN, SEED_CONTENT_HASH)).expectStatus().isEqualTo(409);
     }
 
     @Test

@@ -80,7 +80,8 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
         ContentHash hash = ContentHash.of((String) open.get("contentHash"));
 
         List<Agreement> results = Flux.fromIterable(SEED_PARTIES)
-                .flatMap(party -> Mono.defer(() -> service.sign(id, null, RegionCode.of(party),
+                .flatMap(party -> Mono.defer(() -> service.sign(id, null,
+                        new Signer("signatory-" + party, RegionCode.of(party)), RegionCode.of(party),
                                 new Signatory("Signatory of " + party, "Director-General", "Department of Commerce"), hash))
                         .subscribeOn(Schedulers.boundedElastic()), SEED_PARTIES.size())
                 .collectList()
@@ -106,9 +107,8 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
             for (String party : SEED_PARTIES) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return web.post().uri("/api/agreements/" + id + "/signatures")
-                            .contentType(MediaType.APPLICATION_JSON).bodyValue(signature(party, hash))
-                            .exchange().returnResult(String.class).getStatus();
+                    return postSignature("/api/agreements/" + id, signature(party, hash))
+                            .returnResult(String.class).getStatus();
                 }));
             }
             List<HttpStatusCode> statuses = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.concord.agreements.AgreementsScenarioSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.concord.testsupport.security.Tokens;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -88,8 +89,10 @@ abstract class IdempotencyScenarios extends AgreementsScenarioSupport {
         Map<String, Object> signature = signature("CN-SC", (String) open.get("contentHash"));
 
         byte[] first = web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).header(IdempotentRequests.HEADER, key)
+                .headers(h -> h.setBearerAuth(Tokens.signatory("CN-SC")))
                 .bodyValue(signature).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         byte[] again = web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).header(IdempotentRequests.HEADER, key)
+                .headers(h -> h.setBearerAuth(Tokens.signatory("CN-SC")))
                 .bodyValue(signature).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(IdempotentRequests.REPLAYED, "true")
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
@@ -97,7 +100,7 @@ abstract class IdempotencyScenarios extends AgreementsScenarioSupport {
 
         assertThat(again).isEqualTo(first);
         assertThat(get(open.get("id"))).containsEntry("version", 3);
-        post(uri, signature).expectStatus().isEqualTo(409);
+        postSignature("/api/agreements/" + open.get("id"), signature).expectStatus().isEqualTo(409);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.concord.agreements.AgreementsScenarioSupport;
@@ -15,6 +16,7 @@ import org.concord.platform.ConcordApplication;
 import org.concord.testsupport.contract.ContractExamples;
 import org.concord.testsupport.kafka.KafkaBroker;
 import org.concord.testsupport.kafka.TopicRecords;
+import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
@@ -143,7 +145,7 @@ abstract class RegionReplicaScenarios extends AgreementsScenarioSupport {
         bindings.stop(BINDING); // the new instance is the group's only consumer, as after a real restart
         try (ConfigurableApplicationContext restarted = ConcordApplication
                 .builder(AgreementsApplication.class, AgreementsApplication.NAME)
-                .run(
+                .run(Stream.concat(Tokens.verification().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()), Stream.of(
                         "--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
                         "--spring.r2dbc.url=r2dbc:h2:mem:///" + freshDatabase + ";DB_CLOSE_DELAY=-1",
@@ -152,7 +154,7 @@ abstract class RegionReplicaScenarios extends AgreementsScenarioSupport {
                         "--concord.topics.agreements=" + topics.agreements(),
                         "--concord.topics.notifications=" + topics.notifications(),
                         "--concord.messaging.group=" + environment.getProperty("concord.messaging.group"),
-                        "--concord.outbox.relay.enabled=false")) {
+                        "--concord.outbox.relay.enabled=false")).toArray(String[]::new))) {
             RegionReplica restartedReplica = restarted.getBean(RegionReplica.class);
 
             Awaitility.await("replica rebuilt from the start of regions.v1").atMost(Duration.ofSeconds(60))

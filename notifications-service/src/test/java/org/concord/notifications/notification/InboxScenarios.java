@@ -12,6 +12,7 @@ import org.concord.notifications.NotificationsIntegrationTest;
 import org.concord.notifications.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.kafka.TopicRecords;
+import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -100,7 +101,8 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         awaitNotifications(second.ceId(), 2);
 
         // the reader saw the first notification, lost its connection, and comes back while events keep coming
-        CompletableFuture<List<ServerSentEvent<String>>> resumed = WebClient.create("http://localhost:" + port)
+        CompletableFuture<List<ServerSentEvent<String>>> resumed = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
                 .get().uri("/api/notifications/stream?region=" + region)
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .header("Last-Event-ID", Long.toString(seen))
@@ -132,7 +134,8 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         ContractExample drafted = agreementEvent("concord.agreement.drafted", parties);
         ContractExample signed = nextEvent(drafted, "concord.agreement.signed");
 
-        CompletableFuture<List<ServerSentEvent<String>>> live = WebClient.create("http://localhost:" + port)
+        CompletableFuture<List<ServerSentEvent<String>>> live = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
                 .get().uri("/api/notifications/stream?region=" + parties.get(1) + "&type=concord.agreement.signed")
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })

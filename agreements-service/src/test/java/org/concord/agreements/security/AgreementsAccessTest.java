@@ -1,0 +1,56 @@
+package org.concord.agreements.security;
+
+import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN;
+import static org.concord.testsupport.security.AccessMatrix.Rule.READ;
+import static org.concord.testsupport.security.AccessMatrix.Rule.SIGNATORY;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.concord.agreements.AgreementsServiceTest;
+import org.concord.testsupport.ConcordIntegrationTest;
+import org.concord.testsupport.security.AccessMatrix;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Who may do what on agreements-service: admins draft, amend, open, withdraw and terminate; signatories sign;
+ * any valid token reads. (Signing for another region than one's own is the sign use case's refusal, see the
+ * lifecycle scenarios.)
+ */
+@AgreementsServiceTest
+@ConcordIntegrationTest
+class AgreementsAccessTest {
+
+    private static final String UNKNOWN = "/api/agreements/" + UUID.randomUUID();
+    private static final String SIGNATURE = """
+            {"party":"CN-SC","contentHash":"sha256:%s","signatory":{"name":"N","title":"T","organisation":"O"}}"""
+            .formatted("0".repeat(64));
+
+    @LocalServerPort
+    int port;
+
+    static Stream<AccessMatrix.Case> matrix() {
+        return AccessMatrix.of()
+                .endpoint(GET, "/api/agreements", READ)
+                .endpoint(GET, UNKNOWN, READ)
+                .endpoint(GET, UNKNOWN + "/history", READ)
+                .endpoint(POST, "/api/agreements", "{}", ADMIN)
+                .endpoint(PATCH, UNKNOWN, "{}", ADMIN)
+                .endpoint(POST, UNKNOWN + "/open", ADMIN)
+                .endpoint(POST, UNKNOWN + "/withdraw", "{\"reason\":\"r\"}", ADMIN)
+                .endpoint(POST, UNKNOWN + "/terminate", "{\"reason\":\"r\"}", ADMIN)
+                .endpoint(POST, UNKNOWN + "/signatures", SIGNATURE, SIGNATORY)
+                .cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void access(AccessMatrix.Case access) {
+        access.check(port);
+    }
+}

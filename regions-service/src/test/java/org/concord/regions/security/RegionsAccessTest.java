@@ -1,0 +1,45 @@
+package org.concord.regions.security;
+
+import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN;
+import static org.concord.testsupport.security.AccessMatrix.Rule.READ;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.stream.Stream;
+
+import org.concord.regions.RegionsServiceTest;
+import org.concord.testsupport.ConcordIntegrationTest;
+import org.concord.testsupport.security.AccessMatrix;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may do what on regions-service: any valid token reads; only admins change the registry or rebuild. */
+@RegionsServiceTest
+@ConcordIntegrationTest
+class RegionsAccessTest {
+
+    @LocalServerPort
+    int port;
+
+    static Stream<AccessMatrix.Case> matrix() {
+        return AccessMatrix.of()
+                .endpoint(GET, "/api/regions", READ)
+                .endpoint(GET, "/api/regions/CN-XZ", READ)
+                .endpoint(GET, "/api/regions/CN-XZ/agreements", READ)
+                .endpoint(GET, "/api/regions/CN-XZ/partners", READ)
+                .endpoint(POST, "/api/regions", "{}", ADMIN)
+                .endpoint(PUT, "/api/regions/ZZ-ZZZ", "{}", ADMIN)
+                .endpoint(DELETE, "/api/regions/ZZ-ZZZ", ADMIN)
+                .endpoint(POST, "/api/admin/portfolio/rebuild", ADMIN)
+                .cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void access(AccessMatrix.Case access) {
+        access.check(port);
+    }
+}

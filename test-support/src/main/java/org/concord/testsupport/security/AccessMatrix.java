@@ -1,0 +1,117 @@
+package org.concord.testsupport.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Who may call which endpoint, written as a table and checked against a running service: every endpoint is
+ * called without a token and with each role's token, and must answer 401, 403 or get past security
+ * accordingly. Getting past security means any status but 401 and 403: a matrix call may well be refused by
+ * the domain (404 for an unknown id, 400 for an empty body), which keeps it free of side effects.
+ */
+public final class AccessMatrix {
+
+    /** Who can call an endpoint. */
+    public enum Rule {
+        /** No token needed. */
+        PUBLIC,
+        /** Any valid token. */
+        READ,
+        /** Only admins. */
+        ADMIN,
+        /** Only signatories (which region they may act for is the service's own check). */
+        SIGNATORY
+    }
+
+    /** A caller of the matrix. */
+    public enum Caller {
+        NO_TOKEN(() -> null), VIEWER(Tokens::viewer), SIGNATORY(() -> Tokens.signatory("CN-SC")), ADMIN(Tokens::admin);
+
+        private final Supplier<String> token;
+
+        Caller(Supplier<String> token) {
+            this.token = token;
+        }
+    }
+
+    public record Endpoint(HttpMethod method, String path, String body, Rule rule) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** One cell of the matrix: an endpoint called by one caller. */
+    public record Case(Endpoint endpoint, Caller caller) {
+
+        public int expectedStatus() {
+            return switch (endpoint.rule()) {
+                case PUBLIC -> 0;
+                case READ -> caller == Caller.NO_TOKEN ? 401 : 0;
+                case ADMIN -> caller == Caller.NO_TOKEN ? 401 : caller == Caller.ADMIN ? 0 : 403;
+                case SIGNATORY -> caller == Caller.NO_TOKEN ? 401 : caller == Caller.SIGNATORY ? 0 : 403;
+            };
+        }
+
+        /** Calls the endpoint on the service at {@code port} and checks the answer. */
+        public void check(int port) {
+            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            var request = client.method(endpoint.method()).uri(endpoint.path());
+            String token = caller.token.get();
+            if (token != null) {
+                request.headers(headers -> headers.setBearerAuth(token));
+            }
+            if (endpoint.body() != null) {
+                request.contentType(MediaType.APPLICATION_JSON).bodyValue(endpoint.body());
+            }
+            int status = request.exchange().returnResult(Void.class).getStatus().value();
+            int expected = expectedStatus();
+            if (expected == 0) {
+                assertThat(status).as("%s by %s gets past security", endpoint, caller).isNotIn(401, 403);
+            } else {
+                assertThat(status).as("%s by %s", endpoint, caller).isEqualTo(expected);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return endpoint + " by " + caller + " → " + (expectedStatus() == 0 ? "allowed" : expectedStatus());
+        }
+    }
+
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    public static AccessMatrix of() {
+        return new AccessMatrix();
+    }
+
+    public AccessMatrix endpoint(HttpMethod method, String path, Rule rule) {
+        return endpoint(method, path, null, rule);
+    }
+
+    public AccessMatrix endpoint(HttpMethod method, String path, String body, Rule rule) {
+        endpoints.add(new Endpoint(method, path, body, rule));
+        return this;
+    }
+
+    /** Every endpoint with every caller, plus the actuator rules all services share. */
+    public Stream<Case> cases() {
+        List<Endpoint> all = new ArrayList<>(endpoints);
+        all.add(new Endpoint(HttpMethod.GET, "/actuator/health", null, Rule.PUBLIC));
+        all.add(new Endpoint(HttpMethod.GET, "/actuator/health/readiness", null, Rule.PUBLIC));
+        all.add(new Endpoint(HttpMethod.GET, "/actuator/metrics", null, Rule.ADMIN));
+        all.add(new Endpoint(HttpMethod.GET, "/v3/api-docs", null, Rule.PUBLIC));
+        return all.stream().flatMap(endpoint -> Stream.of(Caller.values()).map(caller -> new Case(endpoint, caller)));
+    }
+}
