@@ -1,0 +1,263 @@
+package org.concord.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.concord.testsupport.kafka.TopicRecords.header;
+import static org.concord.testsupport.kafka.TopicRecords.keyed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.concord.endtoend.RunningService.Response;
+import org.concord.testsupport.contract.EventContract;
+import org.concord.testsupport.kafka.TopicRecords;
+import org.concord.testsupport.security.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The seed story through the whole system: a real broker, the three services as they run in production, and a
+ * system that subscribed to the webhooks. Guangxi convenes the Nanning MoU, the twelve departments of commerce
+ * sign it (in a shuffled order, partly at the same moment), and every service reacts: agreements-service
+ * publishes the story on agreements.v1, notifications-service tells every party and the subscriber,
+ * regions-service adds the MoU and the eleven partners to each party's portfolio.
+ */
+class NanningSigningTest {
+
+    private static final Logger log = LoggerFactory.getLogger(NanningSigningTest.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String SIGNED = "concord.agreement.signed";
+    private static final String SIGNATURE_RECORDED = "concord.agreement.signature-recorded";
+
+    private static WebhookReceiver receiver;
+    private static ConcordSystem concord;
+
+    @BeforeAll
+    static void startTheSystem() {
+        receiver = WebhookReceiver.start();
+        concord = ConcordSystem.start(Map.of(
+                // the receiver listens on this machine: allowed here, as on the local stack, never in production
+                "concord.webhooks.allowed-hosts", "localhost,127.0.0.1",
+                "concord.webhooks.retry-schedule", "0s,200ms,500ms,1s,2s",
+                "concord.webhooks.retry-jitter", "0",
+                "concord.webhooks.poll-interval", "100ms"));
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (concord != null) {
+            concord.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void twelve_regions_sign_the_silk_road_mou_and_every_service_reacts() throws Exception {
+        // A system subscribes to every agreement event.
+        Response subscription = concord.notifications().post("/api/subscriptions", Tokens.admin(),
+                Map.of("url", receiver.url(), "eventTypes", List.of("concord.agreement.*"), "regions", List.of()));
+        assertThat(subscription.status()).as("subscription %s", subscription).isEqualTo(201);
+        String secret = subscription.body().path("secret").asString();
+
+        // Each department signs for its region in the name of the signing authority the registry knows.
+        Map<String, String> signingAuthority = new LinkedHashMap<>();
+        for (String party : NanningMou.PARTIES) {
+            Response region = concord.regions().get("/api/regions/" + party, Tokens.viewer());
+            assertThat(region.status()).as("region %s: %s", party, region).isEqualTo(200);
+            signingAuthority.put(party, region.body().path("signingAuthority").asString());
+        }
+
+        // Guangxi drafts the MoU as soon as agreements-service has learnt the twelve regions from regions.v1.
+        Response drafted = await("agreements-service's replica of regions.v1 knows the twelve parties")
+                .atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> concord.agreements().post("/api/agreements", Tokens.admin(), NanningMou.draft()),
+                        response -> !unknownRegion(response));
+        assertThat(drafted.status()).as("draft: %s", drafted).isEqualTo(201);
+        String id = drafted.body().path("id").asString();
+        log.info("drafted the Nanning MoU: agreement {}", id);
+
+        Response opened = concord.agreements().post("/api/agreements/" + id + "/open", Tokens.admin(), Map.of());
+        assertThat(opened.status()).as("open: %s", opened).isEqualTo(200);
+        String contentHash = opened.body().path("contentHash").asString();
+        assertThat(contentHash).startsWith("sha256:");
+
+        // The twelve sign in a shuffled order: four one after another, then eight at the same moment.
+        long seed = System.nanoTime();
+        List<String> order = new ArrayList<>(NanningMou.PARTIES);
+        Collections.shuffle(order, new Random(seed));
+        log.info("signing order (seed {}): {}", seed, order);
+        Function<String, Response> sign = party -> concord.agreements().post("/api/agreements/" + id + "/signatures",
+                Tokens.signatory(party), NanningMou.signature(party, contentHash, signingAuthority.get(party)));
+        for (String party : order.subList(0, 4)) {
+            Response signed = sign.apply(party);
+            assertThat(signed.status()).as("%s signs: %s", party, signed).isEqualTo(200);
+        }
+        Map<String, Response> concurrent = atTheSameMoment(order.subList(4, 12), sign);
+        concurrent.forEach((party, signed) ->
+                assertThat(signed.status()).as("%s signs (seed %s): %s", party, seed, signed).isEqualTo(200));
+
+        // agreements-service: the MoU is concluded with twelve signatures, each in its department's name.
+        JsonNode agreement = concord.agreements().get("/api/agreements/" + id, Tokens.viewer()).body();
+        assertThat(agreement.path("status").asString()).isEqualTo("SIGNED");
+        assertThat(agreement.path("parties").values()).hasSize(12).allSatisfy(party -> {
+            assertThat(party.path("signed").asBoolean()).isTrue();
+            assertThat(party.path("signatory").path("organisation").asString())
+                    .isEqualTo(signingAuthority.get(party.path("region").asString()));
+        });
+
+        // agreements.v1: the story in order, each event as the contract says.
+        List<ConsumerRecord<String, String>> events = storyOn(concord.topics().agreements(), id);
+        events.forEach(EventContract::assertConforms);
+        List<String> types = events.stream().map(event -> header(event, "ce_type")).toList();
+        assertThat(types.stream().filter(SIGNED::equals)).hasSize(1);
+        assertThat(types.stream().filter(SIGNATURE_RECORDED::equals)).hasSize(12);
+        assertThat(types.get(types.size() - 1)).as("the conclusion comes last").isEqualTo(SIGNED);
+        List<JsonNode> signatures = events.stream().filter(event -> SIGNATURE_RECORDED.equals(header(event, "ce_type")))
+                .map(event -> RunningService.JSON.readTree(event.value())).toList();
+        assertThat(signatures).extracting(data -> data.path("signatureCount").asInt())
+                .as("signatureCount in offset order").containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(signatures).extracting(data -> data.path("signature").path("party").asString())
+                .as("who signed, in offset order").startsWith(order.subList(0, 4).toArray(String[]::new))
+                .containsExactlyInAnyOrderElementsOf(NanningMou.PARTIES);
+        assertThat(historyEventIds(id)).as("the audit trail names the published events, in order")
+                .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
+
+        // notifications-service: every party's inbox tells of the conclusion.
+        for (String party : NanningMou.PARTIES) {
+            await(party + "'s inbox has the conclusion").atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode inbox = concord.notifications()
+                        .get("/api/notifications?region=" + party + "&type=" + SIGNED, Tokens.viewer()).body();
+                assertThat(inbox.path("items").values())
+                        .anySatisfy(item -> assertThat(item.path("agreementId").asString()).isEqualTo(id));
+            });
+        }
+
+        // notifications-service: the subscriber got each event of the MoU once, signed as Standard Webhooks say.
+        List<String> eventIds = events.stream().map(event -> header(event, "ce_id")).toList();
+        awaitDeliveredOutcomes(eventIds);
+        Map<String, List<WebhookReceiver.Received>> byWebhookId = receiver.received().stream()
+                .collect(Collectors.groupingBy(request -> request.header("webhook-id")));
+        assertThat(byWebhookId.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
+        byWebhookId.forEach((webhookId, requests) -> {
+            assertThat(requests).as("deliveries of event %s", webhookId).hasSize(1);
+            WebhookReceiver.Received request = requests.get(0);
+            verifySignature(secret, request);
+            JsonNode cloudEvent = RunningService.JSON.readTree(request.body());
+            assertThat(cloudEvent.path("id").asString()).isEqualTo(webhookId);
+            assertThat(cloudEvent.path("subject").asString()).isEqualTo(id);
+        });
+
+        // regions-service: each party's portfolio lists the MoU as signed, and the eleven others as partners.
+        for (String party : NanningMou.PARTIES) {
+            await(party + "'s portfolio").atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode portfolio = concord.regions().get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
+                assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
+                    assertThat(item.path("id").asString()).isEqualTo(id);
+                    assertThat(item.path("status").asString()).isEqualTo("SIGNED");
+                    assertThat(item.path("signed").asBoolean()).isTrue();
+                    assertThat(item.path("partyCount").asInt()).isEqualTo(12);
+                });
+                JsonNode partners = concord.regions().get("/api/regions/" + party + "/partners", Tokens.viewer()).body();
+                assertThat(partners.path("items").values())
+                        .extracting(partner -> partner.path("region").asString())
+                        .containsExactlyInAnyOrderElementsOf(NanningMou.PARTIES.stream().filter(p -> !p.equals(party)).toList());
+                assertThat(partners.path("items").values())
+                        .allSatisfy(partner -> assertThat(partner.path("signedAgreements").asLong()).isEqualTo(1));
+            });
+        }
+    }
+
+    /** 422 naming an unknown region: agreements-service has not read that region from regions.v1 yet. */
+    private static boolean unknownRegion(Response response) {
+        return response.status() == 422 && response.body().path("detail").asString("").contains("unknown region");
+    }
+
+    /** Signs for every party at once: all requests wait at a gate and leave it together. */
+    private static Map<String, Response> atTheSameMoment(List<String> parties, Function<String, Response> sign)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parties.size());
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            Map<String, Future<Response>> pending = new LinkedHashMap<>();
+            for (String party : parties) {
+                pending.put(party, pool.submit(() -> {
+                    gate.await();
+                    return sign.apply(party);
+                }));
+            }
+            gate.countDown();
+            Map<String, Response> responses = new LinkedHashMap<>();
+            for (var entry : pending.entrySet()) {
+                responses.put(entry.getKey(), entry.getValue().get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The agreement's events on the topic, in offset order (one key: one partition), once its conclusion is there. */
+    private static List<ConsumerRecord<String, String>> storyOn(String topic, String id) {
+        TopicRecords.await(topic, keyed(id).and(event -> SIGNED.equals(header(event, "ce_type"))), 1, PATIENCE);
+        return TopicRecords.all(topic).stream().filter(keyed(id)).toList();
+    }
+
+    private static List<String> historyEventIds(String id) {
+        Response history = concord.agreements().get("/api/agreements/" + id + "/history", Tokens.viewer());
+        assertThat(history.status()).as("history: %s", history).isEqualTo(200);
+        // entries that publish nothing (an amendment, a refused signature) have no eventId
+        return history.body().path("entries").values().stream()
+                .filter(entry -> entry.path("eventId").isString())
+                .map(entry -> entry.path("eventId").asString()).toList();
+    }
+
+    /**
+     * Waits until notifications.v1 reports every event delivered: the outcome is published in the transaction
+     * that records the receiver's 2xx, so from then on no attempt of these deliveries is left to come.
+     */
+    private static void awaitDeliveredOutcomes(List<String> eventIds) {
+        String topic = concord.topics().notifications();
+        List<ConsumerRecord<String, String>> outcomes = await("a delivered outcome for each of the " + eventIds.size() + " events")
+                .atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> TopicRecords.all(topic).stream()
+                                .filter(outcome -> eventIds.contains(RunningService.JSON.readTree(outcome.value()).path("eventId").asString()))
+                                .toList(),
+                        found -> found.stream().map(outcome -> RunningService.JSON.readTree(outcome.value()).path("eventId").asString())
+                                .distinct().count() == eventIds.size());
+        outcomes.forEach(EventContract::assertConforms);
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
+            assertThat(RunningService.JSON.readTree(outcome.value()).path("attempts").asInt()).isEqualTo(1);
+        });
+    }
+
+    private static void verifySignature(String secret, WebhookReceiver.Received request) {
+        try {
+            new Webhook(secret).verify(request.body(), request.headers());
+        } catch (WebhookVerificationException e) {
+            fail("webhook " + request.header("webhook-id") + " does not verify with the subscription's secret: " + e.getMessage());
+        }
+    }
+}
