@@ -80,6 +80,16 @@ final class ComposeFile {
         return Optional.empty();
     }
 
+    /** {@code build.args} of the service. */
+    Map<String, String> buildArgs(String service) {
+        Object build = services.getOrDefault(service, Map.of()).get("build");
+        Map<String, String> args = new java.util.LinkedHashMap<>();
+        if (build instanceof Map<?, ?> map && map.get("args") instanceof Map<?, ?> given) {
+            given.forEach((name, value) -> args.put(String.valueOf(name), String.valueOf(value)));
+        }
+        return args;
+    }
+
     /** The container side of each published port ({@code "127.0.0.1:8181-8189:8081"} gives 8081). */
     List<String> containerPorts(String service) {
         List<String> ports = new ArrayList<>();

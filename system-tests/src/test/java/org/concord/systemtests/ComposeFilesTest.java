@@ -44,12 +44,14 @@ class ComposeFilesTest {
     }
 
     @Test
-    void every_service_is_built_from_its_own_dockerfile() {
+    void every_service_is_built_from_the_service_dockerfile_with_its_own_name() {
         ComposeFile compose = ComposeFile.read(BASE);
+        String dockerfile = "deploy/service/Dockerfile";
+        assertThat(Files.isRegularFile(RepositoryRoot.resolve(dockerfile))).as(dockerfile + " exists").isTrue();
         for (String service : ServiceSettings.SERVICES) {
-            String dockerfile = service + "/Dockerfile";
             assertThat(compose.dockerfile(service)).as(service + " build.dockerfile").contains(dockerfile);
-            assertThat(Files.isRegularFile(RepositoryRoot.resolve(dockerfile))).as(dockerfile + " exists").isTrue();
+            assertThat(compose.buildArgs(service)).as(service + " build.args").containsEntry("SERVICE", service);
+            assertThat(Files.isDirectory(RepositoryRoot.resolve(service))).as(service + " is a module").isTrue();
         }
     }
 

@@ -122,8 +122,9 @@ public class SecurityConfiguration {
         Resource key = properties.publicKey() == null || properties.publicKey().isBlank() ? null
                 : new DefaultResourceLoader().getResource(properties.publicKey());
         if (key == null || !key.exists()) {
-            throw new org.concord.platform.startup.StartupCheckFailed(
-                    "no token verification key: concord.security.public-key " + properties.publicKey() + " does not exist",
+            throw new org.concord.platform.startup.StartupCheckFailed(key == null
+                    ? "no token verification key configured (security is on)"
+                    : "no token verification key: concord.security.public-key " + properties.publicKey() + " does not exist",
                     "Set CONCORD_SECURITY_JWK_SET_URI to your issuer's JWKS endpoint, or CONCORD_SECURITY_PUBLIC_KEY to a PEM file.");
         }
         String pem = key.getContentAsString(java.nio.charset.StandardCharsets.US_ASCII)

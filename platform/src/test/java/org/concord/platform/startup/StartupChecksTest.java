@@ -26,6 +26,17 @@ class StartupChecksTest {
     }
 
     @Test
+    void a_missing_token_verification_key_stops_the_service_saying_how_to_configure_one(CapturedOutput output) {
+        assertThatThrownBy(() -> ConcordApplication.run(PlatformTestApplication.class, PlatformTestApplication.NAME,
+                "--server.port=0", "--concord.security.enabled=true", "--concord.security.public-key=").close())
+                .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(StartupCheckFailed.class));
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("no token verification key configured")
+                .contains("CONCORD_SECURITY_JWK_SET_URI");
+    }
+
+    @Test
     void an_unwritable_database_directory_stops_the_service_naming_the_directory(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.flyway.url=jdbc:h2:file:/proc/concord/db",
                 "--spring.r2dbc.url=r2dbc:h2:file:////proc/concord/db"))
@@ -45,9 +56,10 @@ class StartupChecksTest {
     }
 
     private static void start(String... args) {
-        String[] all = new String[args.length + 1];
+        String[] all = new String[args.length + 2];
         all[0] = "--server.port=0";
-        System.arraycopy(args, 0, all, 1, args.length);
+        all[1] = "--concord.security.enabled=false"; // these checks are not about tokens
+        System.arraycopy(args, 0, all, 2, args.length);
         ConcordApplication.run(PlatformTestApplication.class, PlatformTestApplication.NAME, all).close();
     }
 }
