@@ -11,11 +11,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import org.concord.agreements.RequestJson;
 import org.concord.agreements.agreement.AgreementRequests.Draft;
 import org.concord.agreements.agreement.AgreementRequests.Reason;
 import org.concord.agreements.agreement.AgreementRequests.Sign;
 import org.concord.platform.security.Actor;
+import org.concord.platform.web.StrictRequestBodies;
 import org.concord.agreements.agreement.AgreementResponses.AgreementResource;
 import org.concord.agreements.agreement.AgreementResponses.History;
 import org.concord.agreements.agreement.AgreementResponses.HistoryItem;
@@ -52,11 +52,11 @@ public class AgreementController {
 
     private final AgreementService service;
     private final IdempotentRequests idempotency;
-    private final RequestJson requestJson;
+    private final StrictRequestBodies requestJson;
     private final Validator validator;
     private final JsonMapper json;
 
-    public AgreementController(AgreementService service, IdempotentRequests idempotency, RequestJson requestJson,
+    public AgreementController(AgreementService service, IdempotentRequests idempotency, StrictRequestBodies requestJson,
             Validator validator, JsonMapper json) {
         this.service = service;
         this.idempotency = idempotency;

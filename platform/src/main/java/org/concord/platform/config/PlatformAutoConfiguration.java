@@ -1,23 +1,19 @@
 package org.concord.platform.config;
 
 import java.lang.management.ManagementFactory;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.concord.platform.cloudevents.Traceparent;
 import org.concord.platform.inbox.IdempotentConsumer;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.platform.outbox.Outbox;
 import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
-import org.concord.platform.outbox.OutboxRelayLease;
 import org.concord.platform.security.SecurityConfiguration;
 import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.KafkaStartupCheck;
 import org.concord.platform.web.ProblemDetails;
+import org.concord.platform.web.StrictRequestBodies;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,7 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +49,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    StrictRequestBodies strictRequestBodies(JsonMapper json) {
+        return new StrictRequestBodies(json);
+    }
+
+    @Bean
     Traceparent traceparent() {
         return new Traceparent();
     }
@@ -72,11 +72,7 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty(name = "concord.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient db, KafkaProperties kafka, OutboxProperties properties,
             @Value("${spring.application.name}") String service) {
-        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
-        var producers = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer());
-        var lease = new OutboxRelayLease(db, instanceName(service), properties.leaseDuration());
-        return new OutboxRelay(db, producers, lease, properties, "/concord/" + service);
+        return OutboxRelay.create(db, kafka.buildProducerProperties(), properties, service, instanceName(service));
     }
 
     private static String instanceName(String service) {

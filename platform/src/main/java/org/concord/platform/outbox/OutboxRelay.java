@@ -5,17 +5,23 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.concord.platform.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,6 +62,19 @@ public class OutboxRelay implements SmartLifecycle {
         this.lease = lease;
         this.properties = properties;
         this.source = source;
+    }
+
+    /**
+     * A relay of {@code service}'s outbox publishing with a producer of the given Kafka properties; {@code instance}
+     * names it in the lease (unique per running instance).
+     */
+    public static OutboxRelay create(DatabaseClient db, Map<String, Object> producer, OutboxProperties properties,
+            String service, String instance) {
+        Map<String, Object> config = new HashMap<>(producer);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
+        var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return new OutboxRelay(db, producers, new OutboxRelayLease(db, instance, properties.leaseDuration()), properties,
+                "/concord/" + service);
     }
 
     /** Asks the relay to look for new rows now rather than at its next poll. */

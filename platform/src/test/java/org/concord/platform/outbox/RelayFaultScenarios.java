@@ -7,16 +7,11 @@ import static org.concord.testsupport.kafka.TopicRecords.keyed;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.concord.platform.PlatformTest;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.kafka.KafkaBroker;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -144,15 +138,9 @@ abstract class RelayFaultScenarios {
     }
 
     private OutboxRelay relay(String name, String bootstrapServers) {
-        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
-        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000);
         var properties = new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofMillis(500));
-        return new OutboxRelay(db,
-                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()),
-                new OutboxRelayLease(db, name, properties.leaseDuration()), properties, "/concord/platform-test");
+        return OutboxRelay.create(db, KafkaBroker.impatientProducer(kafka.buildProducerProperties(), bootstrapServers),
+                properties, "platform-test", name);
     }
 }

@@ -37,6 +37,13 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void a_property_the_request_does_not_define_is_refused_naming_it() {
+        post("{\"name\": \"x\", \"status\": \"DONE\"}").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(containsString("status"));
+    }
+
+    @Test
     void an_invalid_body_lists_each_field_error() {
         post("{\"name\": \"\", \"tags\": [\"a\",\"b\",\"c\",\"d\"]}").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -61,6 +61,19 @@ public final class KafkaBroker {
         }
     }
 
+    /**
+     * A service's producer settings pointed at {@code bootstrapServers} (e.g. a {@code TcpProxy} that is still
+     * closed) and quick to give up, for scenarios where the broker is unreachable for a while.
+     */
+    public static Map<String, Object> impatientProducer(Map<String, Object> producer, String bootstrapServers) {
+        Map<String, Object> impatient = new java.util.HashMap<>(producer);
+        impatient.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        impatient.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
+        impatient.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
+        impatient.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000);
+        return impatient;
+    }
+
     public static Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }

@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Who may call which endpoint, written as a table and checked against a running service: every endpoint is
- * called without a token and with each role's token, and must answer 401, 403 or get past security
+ * called without a token, with forged tokens and with each role's token, and must answer 401, 403 or get past security
  * accordingly. Getting past security means any status but 401 and 403: a matrix call may well be refused by
  * the domain (404 for an unknown id, 400 for an empty body), which keeps it free of side effects.
  */
@@ -32,14 +32,25 @@ public final class AccessMatrix {
         SIGNATORY
     }
 
-    /** A caller of the matrix. */
+    /** A caller of the matrix: no token, a forged one, or a valid token of each role. */
     public enum Caller {
-        NO_TOKEN(() -> null), VIEWER(Tokens::viewer), SIGNATORY(() -> Tokens.signatory("CN-SC")), ADMIN(Tokens::admin);
+        NO_TOKEN(() -> null),
+        EXPIRED_TOKEN(Tokens.Forged::expired),
+        UNSIGNED_TOKEN(Tokens.Forged::unsigned),
+        TOKEN_SIGNED_WITH_ANOTHER_KEY(Tokens.Forged::signedWithAnotherKey),
+        TOKEN_FROM_ANOTHER_ISSUER(Tokens.Forged::fromAnotherIssuer),
+        VIEWER(Tokens::viewer),
+        SIGNATORY(() -> Tokens.signatory("CN-SC")),
+        ADMIN(Tokens::admin);
 
         private final Supplier<String> token;
 
         Caller(Supplier<String> token) {
             this.token = token;
+        }
+
+        boolean authentic() {
+            return this == VIEWER || this == SIGNATORY || this == ADMIN;
         }
     }
 
@@ -55,11 +66,16 @@ public final class AccessMatrix {
     public record Case(Endpoint endpoint, Caller caller) {
 
         public int expectedStatus() {
+            if (endpoint.rule() == Rule.PUBLIC) {
+                return 0;
+            }
+            if (!caller.authentic()) {
+                return 401;
+            }
             return switch (endpoint.rule()) {
-                case PUBLIC -> 0;
-                case READ -> caller == Caller.NO_TOKEN ? 401 : 0;
-                case ADMIN -> caller == Caller.NO_TOKEN ? 401 : caller == Caller.ADMIN ? 0 : 403;
-                case SIGNATORY -> caller == Caller.NO_TOKEN ? 401 : caller == Caller.SIGNATORY ? 0 : 403;
+                case READ, PUBLIC -> 0;
+                case ADMIN -> caller == Caller.ADMIN ? 0 : 403;
+                case SIGNATORY -> caller == Caller.SIGNATORY ? 0 : 403;
             };
         }
 

@@ -1,26 +1,24 @@
-package org.concord.agreements;
+package org.concord.platform.web;
 
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How request bodies are read: strictly. A property the request does not define is refused with a 400 naming
- * it, so a client cannot believe it set a server-owned field ({@code id}, {@code status}, {@code version},
- * {@code contentHash}, signatures) or mistype a field and have it silently ignored. Events read from Kafka keep
- * the platform's tolerant mapper (consumers ignore properties they do not know).
+ * How every service reads request bodies: strictly. A property the request does not define is refused with a
+ * 400 naming it, so a client cannot believe it set a server-owned field (an id, a status, a version, a content
+ * hash, signatures) or mistype a field and have it silently ignored. Events read from Kafka keep the tolerant
+ * mapper: consumers ignore properties they do not know.
  */
-@Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class RequestJson implements CodecCustomizer {
+public class StrictRequestBodies implements CodecCustomizer {
 
     private final JsonMapper strict;
 
-    public RequestJson(JsonMapper json) {
+    public StrictRequestBodies(JsonMapper json) {
         this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
