@@ -49,8 +49,9 @@ public final class AccessMatrix {
             this.token = token;
         }
 
-        boolean authentic() {
-            return this == VIEWER || this == SIGNATORY || this == ADMIN;
+        boolean forged() {
+            return this == EXPIRED_TOKEN || this == UNSIGNED_TOKEN || this == TOKEN_SIGNED_WITH_ANOTHER_KEY
+                    || this == TOKEN_FROM_ANOTHER_ISSUER;
         }
     }
 
@@ -66,10 +67,13 @@ public final class AccessMatrix {
     public record Case(Endpoint endpoint, Caller caller) {
 
         public int expectedStatus() {
+            if (caller.forged()) {
+                return 401; // a token that fails verification is refused even where none is needed (RFC 6750)
+            }
             if (endpoint.rule() == Rule.PUBLIC) {
                 return 0;
             }
-            if (!caller.authentic()) {
+            if (caller == Caller.NO_TOKEN) {
                 return 401;
             }
             return switch (endpoint.rule()) {
