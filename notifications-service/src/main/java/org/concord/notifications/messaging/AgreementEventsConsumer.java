@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,14 +75,8 @@ public class AgreementEventsConsumer implements Consumer<Message<byte[]>> {
     }
 
     private AgreementEvent read(CloudEvent cloudEvent) {
-        AgreementEvent.Data data;
-        try {
-            data = json.readValue(cloudEvent.data(), AgreementEvent.Data.class);
-        } catch (JacksonException e) {
-            throw new InvalidCloudEventException("event " + cloudEvent.id() + " (" + cloudEvent.type()
-                    + ") has unreadable data: " + e.getOriginalMessage(), e);
-        }
-        if (data == null || data.agreement() == null || data.agreement().id() == null
+        AgreementEvent.Data data = cloudEvent.data(json, AgreementEvent.Data.class);
+        if (data.agreement() == null || data.agreement().id() == null
                 || data.agreement().title() == null || data.agreement().parties().isEmpty()) {
             throw new InvalidCloudEventException("event " + cloudEvent.id() + " (" + cloudEvent.type()
                     + ") carries no agreement snapshot with id, title and parties");

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,14 +59,8 @@ public class RegionEventsConsumer implements Consumer<Message<byte[]>> {
     }
 
     private KnownRegion read(CloudEvent event) {
-        RegionSnapshot snapshot;
-        try {
-            snapshot = json.readValue(event.data(), RegionSnapshot.class);
-        } catch (JacksonException e) {
-            throw new InvalidCloudEventException("event " + event.id() + " (" + event.type()
-                    + ") has unreadable data: " + e.getOriginalMessage(), e);
-        }
-        if (snapshot == null || snapshot.code() == null || snapshot.name() == null || snapshot.version() == null) {
+        RegionSnapshot snapshot = event.data(json, RegionSnapshot.class);
+        if (snapshot.code() == null || snapshot.name() == null || snapshot.version() == null) {
             throw new InvalidCloudEventException("event " + event.id() + " (" + event.type()
                     + ") carries no region snapshot with code, name and version");
         }

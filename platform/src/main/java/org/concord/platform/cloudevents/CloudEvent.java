@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A CloudEvents 1.0 event as Concord carries it on Kafka in binary mode: attributes in {@code ce_} headers,
@@ -62,6 +64,24 @@ public record CloudEvent(String id, String source, String type, String subject, 
             headers.put(CloudEventHeaders.TRACEPARENT, traceparent);
         }
         return headers;
+    }
+
+    /**
+     * The data read as the consumer's own view of it; data that is not readable as {@code type} (or is JSON
+     * {@code null}) makes the record poison: {@link InvalidCloudEventException}, which ends in the dead-letter topic.
+     */
+    public <T> T data(JsonMapper json, Class<T> type) {
+        T value;
+        try {
+            value = json.readValue(data, type);
+        } catch (JacksonException e) {
+            throw new InvalidCloudEventException("event " + id + " (" + this.type + ") has unreadable data: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (value == null) {
+            throw new InvalidCloudEventException("event " + id + " (" + this.type + ") has no data");
+        }
+        return value;
     }
 
     public String dataAsString() {

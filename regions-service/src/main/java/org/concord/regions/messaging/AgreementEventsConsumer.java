@@ -3,12 +3,10 @@ package org.concord.regions.messaging;
 import java.util.function.Consumer;
 
 import org.concord.platform.cloudevents.CloudEvent;
-import org.concord.platform.cloudevents.InvalidCloudEventException;
 import org.concord.platform.inbox.IdempotentConsumer;
 import org.concord.regions.portfolio.PortfolioService;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,20 +47,7 @@ public class AgreementEventsConsumer implements Consumer<Message<byte[]>> {
         if (!event.type().startsWith(AGREEMENT_EVENT_PREFIX)) {
             return false;
         }
-        var agreement = read(event).toView();
+        var agreement = event.data(json, AgreementEvent.class).toView();
         return idempotent.apply(NAME, event, e -> portfolio.apply(agreement));
-    }
-
-    private AgreementEvent read(CloudEvent event) {
-        try {
-            AgreementEvent data = json.readValue(event.data(), AgreementEvent.class);
-            if (data == null) {
-                throw new InvalidCloudEventException("event " + event.id() + " has no data");
-            }
-            return data;
-        } catch (JacksonException e) {
-            throw new InvalidCloudEventException("event " + event.id() + " (" + event.type()
-                    + ") is not a readable agreement event: " + e.getOriginalMessage(), e);
-        }
     }
 }
