@@ -66,9 +66,9 @@ public class NotificationController {
                 .map(n -> ServerSentEvent.builder(NotificationResponse.of(n)).id(Long.toString(n.id())).build());
         Flux<ServerSentEvent<NotificationResponse>> heartbeats = Flux.interval(heartbeat)
                 .map(tick -> ServerSentEvent.<NotificationResponse>builder().comment("heartbeat").build());
-        return Flux.concat(
+        return feed.untilShutdown(Flux.concat(
                 Flux.just(ServerSentEvent.<NotificationResponse>builder().comment("connected").build()),
-                Flux.merge(notifications, heartbeats));
+                Flux.merge(notifications, heartbeats)));
     }
 
     private static Long parseLastEventId(String lastEventId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -25,11 +26,13 @@ import reactor.util.concurrent.Queues;
  * when it reconnects (the replay reads the shared database), not live.
  */
 @Component
-public class NotificationFeed {
+public class NotificationFeed implements SmartLifecycle {
 
     private static final int REPLAY_BATCH = 500;
 
     private final Sinks.Many<Notification> live = Sinks.many().multicast().directBestEffort();
+    private volatile Sinks.One<Boolean> shuttingDown = Sinks.one();
+    private volatile boolean running;
     private final NotificationRepository notifications;
     private final int bufferSize;
 
@@ -67,6 +70,33 @@ public class NotificationFeed {
                     .doOnNext(notification -> lastSent.set(notification.id()))
                     .doFinally(signal -> liveSubscription.dispose());
         });
+    }
+
+    /**
+     * {@code stream} as long as this instance runs: open streams end when it shuts down, so the server's
+     * graceful shutdown does not wait for them (readers reconnect with Last-Event-ID to another instance).
+     */
+    public <T> Flux<T> untilShutdown(Flux<T> stream) {
+        return Flux.defer(() -> stream.takeUntilOther(shuttingDown.asMono()));
+    }
+
+    /** Also after a stop: a stopped context (a paused test context, say) can be started again. */
+    @Override
+    public void start() {
+        shuttingDown = Sinks.one();
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown (a higher phase stops first). */
+    @Override
+    public void stop() {
+        running = false;
+        shuttingDown.tryEmitValue(true);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private Flux<Notification> replay(long afterId, NotificationFilter filter) {
