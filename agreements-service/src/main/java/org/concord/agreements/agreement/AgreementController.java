@@ -14,16 +14,16 @@ import jakarta.validation.Validator;
 import org.concord.agreements.agreement.AgreementRequests.Draft;
 import org.concord.agreements.agreement.AgreementRequests.Reason;
 import org.concord.agreements.agreement.AgreementRequests.Sign;
-import org.concord.platform.security.Actor;
-import org.concord.platform.web.StrictRequestBodies;
 import org.concord.agreements.agreement.AgreementResponses.AgreementResource;
 import org.concord.agreements.agreement.AgreementResponses.History;
 import org.concord.agreements.agreement.AgreementResponses.HistoryItem;
-import org.concord.agreements.idempotency.IdempotentRequests;
+import org.concord.platform.security.Actor;
 import org.concord.platform.web.DomainException;
 import org.concord.platform.web.ETags;
+import org.concord.platform.web.IdempotentRequests;
 import org.concord.platform.web.Page;
 import org.concord.platform.web.PageQuery;
+import org.concord.platform.web.StrictRequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +71,7 @@ public class AgreementController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementResource.class)))
     public Mono<ResponseEntity<?>> draft(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Draft request) {
-        return idempotently(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toText)
+        return idempotency.handle(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toText)
                 .flatMap(service::draft)
                 .map(agreement -> ResponseEntity.created(URI.create("/api/agreements/" + agreement.id()))
                         .eTag(ETags.of(agreement.version()))
@@ -125,7 +125,7 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
-        return idempotently(key, "POST /api/agreements/" + id + "/signatures", request,
+        return idempotency.handle(key, "POST /api/agreements/" + id + "/signatures", request,
                 () -> Actor.current().map(AgreementController::signer)
                         .flatMap(signer -> service.sign(id, ifMatch, signer, RegionCode.of(request.party()),
                                 request.toSignatory(), ContentHash.of(request.contentHash())))
@@ -158,14 +158,6 @@ public class AgreementController {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-
-    private Mono<ResponseEntity<?>> idempotently(String key, String scope, Object request,
-            java.util.function.Supplier<Mono<? extends ResponseEntity<?>>> action) {
-        if (key == null) {
-            return action.get().map(response -> response);
-        }
-        return idempotency.once(key, scope, request, action).map(response -> response);
-    }
 
     private static ResponseEntity<AgreementResource> ok(Agreement agreement) {
         return ResponseEntity.ok().eTag(ETags.of(agreement.version())).body(AgreementResource.of(agreement));

@@ -9,13 +9,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-import org.concord.agreements.Transactions;
 import org.concord.agreements.agreement.AgreementRefusals.AgreementNotFound;
 import org.concord.agreements.agreement.AgreementRepository.HistoryEntry;
 import org.concord.agreements.region.RegionReplica;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.platform.outbox.Outbox;
 import org.concord.platform.outbox.OutboxEvent;
+import org.concord.platform.persistence.Transactions;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.Page;
 import org.concord.platform.web.PageQuery;

@@ -13,9 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.concord.agreements.AgreementsScenarioSupport;
+import org.concord.platform.web.IdempotentRequests;
+import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.concord.testsupport.security.Tokens;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 

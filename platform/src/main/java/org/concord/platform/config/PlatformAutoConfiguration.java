@@ -12,6 +12,8 @@ import org.concord.platform.outbox.OutboxRelay;
 import org.concord.platform.security.SecurityConfiguration;
 import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.KafkaStartupCheck;
+import org.concord.platform.persistence.Transactions;
+import org.concord.platform.web.IdempotentRequests;
 import org.concord.platform.web.ProblemDetails;
 import org.concord.platform.web.StrictRequestBodies;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @EnableConfigurationProperties({ ConcordTopics.class, OutboxProperties.class, SecurityProperties.class })
 @Import(SecurityConfiguration.class)
+@EnableScheduling
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -61,6 +65,18 @@ public class PlatformAutoConfiguration {
     @Bean
     IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx, OutboxProperties outbox) {
         return new IdempotentConsumer(db, tx, outbox.operationTimeout());
+    }
+
+    @Bean
+    Transactions transactions(TransactionalOperator tx,
+            @Value("${concord.transactions.conflict-attempts}") int conflictAttempts) {
+        return new Transactions(tx, conflictAttempts);
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(DatabaseClient db, Transactions transactions, JsonMapper json,
+            java.util.Optional<java.time.Clock> clock, @Value("${concord.idempotency.retention}") java.time.Duration retention) {
+        return new IdempotentRequests(db, transactions, json, clock.orElseGet(java.time.Clock::systemUTC), retention);
     }
 
     @Bean

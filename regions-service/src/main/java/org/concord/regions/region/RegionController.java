@@ -4,6 +4,7 @@ import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.concord.platform.web.ETags;
+import org.concord.platform.web.IdempotentRequests;
 import org.concord.platform.web.Page;
 import org.concord.platform.web.PageQuery;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +30,11 @@ import reactor.core.publisher.Mono;
 public class RegionController {
 
     private final RegionService service;
+    private final IdempotentRequests idempotency;
 
-    public RegionController(RegionService service) {
+    public RegionController(RegionService service, IdempotentRequests idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     /** Lists regions by code, narrowed by type, country and free text over code, name and native name; paged. */
@@ -53,12 +56,17 @@ public class RegionController {
         return service.get(code).map(region -> withETag(ResponseEntity.ok(), region));
     }
 
-    /** Registers a region: 201 with its location; 409 if the code is taken, 422 if a rule is broken. */
+    /**
+     * Registers a region: 201 with its location; 409 if the code is taken, 422 if a rule is broken. With an
+     * {@code Idempotency-Key}, the same request again gets the first response again.
+     */
     @PostMapping
-    public Mono<ResponseEntity<RegionResponse>> register(@RequestBody RegisterRegionRequest request) {
-        return Mono.fromCallable(request::details)
+    public Mono<ResponseEntity<?>> register(
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody RegisterRegionRequest request) {
+        return idempotency.handle(idempotencyKey, "POST /api/regions", request, () -> Mono.fromCallable(request::details)
                 .flatMap(details -> service.register(request.code(), details))
-                .map(region -> withETag(ResponseEntity.created(URI.create("/api/regions/" + region.code())), region));
+                .map(region -> withETag(ResponseEntity.created(URI.create("/api/regions/" + region.code())), region)));
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.concord.regions.region.Regions.with;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.concord.platform.web.IdempotentRequests;
 import org.concord.regions.RegionsServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,11 @@ abstract class RegistryApiScenarios {
 
     WebTestClient.ResponseSpec register(Object body) {
         return web.post().uri("/api/regions").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    WebTestClient.ResponseSpec registerWithKey(String key, Object body) {
+        return web.post().uri("/api/regions").header(IdempotentRequests.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     WebTestClient.ResponseSpec registerRaw(String json) {
@@ -78,6 +84,24 @@ abstract class RegistryApiScenarios {
 
         problem(register(with(province("XQ"), "type", "PROVINCE")), HttpStatus.UNPROCESSABLE_CONTENT, "must be COUNTRY");
         problem(register(with(province(freshCode()), "type", "COUNTRY")), HttpStatus.UNPROCESSABLE_CONTENT, "subdivision");
+    }
+
+    @Test
+    void registering_again_with_the_same_idempotency_key_gets_the_first_answer_again() {
+        String code = freshCode();
+        String key = "register-" + code;
+
+        byte[] first = registerWithKey(key, province(code)).expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody();
+        byte[] again = registerWithKey(key, province(code)).expectStatus().isCreated()
+                .expectHeader().valueEquals(IdempotentRequests.REPLAYED, "true")
+                .expectHeader().location("/api/regions/" + code)
+                .expectBody().returnResult().getResponseBody();
+
+        assertThat(again).isEqualTo(first);
+        problem(registerWithKey(key, with(province(code), "capital", "Elsewhere")), HttpStatus.UNPROCESSABLE_CONTENT,
+                "already used for a different request");
+        problem(register(province(code)), HttpStatus.CONFLICT, "already registered");
     }
 
     @Test

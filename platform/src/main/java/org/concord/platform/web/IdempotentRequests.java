@@ -1,4 +1,4 @@
-package org.concord.agreements.idempotency;
+package org.concord.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,9 +12,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
-import org.concord.agreements.AgreementsProperties;
-import org.concord.agreements.Transactions;
-import org.concord.platform.web.DomainException;
+import org.concord.platform.persistence.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,14 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} for creating POSTs (after the IETF draft "The Idempotency-Key HTTP Header Field"): a
  * client that is unsure whether its request went through sends it again with the same key and gets the first
  * response again (status, Location, ETag, body; plus {@code Idempotent-Replayed: true}) instead of a second
- * agreement or signature. The same key with a different request is a 422.
+ * region, agreement or signature. The same key with a different request is a 422.
  *
  * <p>The first response is stored in the same transaction as the change it reports, so either both exist or
  * neither does. Two requests with one key racing each other: the second one's insert collides on the primary
  * key, its transaction is rolled back and run again, and it replays the first one's response. Keys are scoped by
- * method and path, and kept for {@code concord.agreements.idempotency-retention}.
+ * method and path, and kept for {@code concord.idempotency.retention}.
  */
-@Component
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
@@ -55,12 +51,24 @@ public class IdempotentRequests {
     private final Duration retention;
 
     public IdempotentRequests(DatabaseClient db, Transactions transactions, JsonMapper json, Clock clock,
-            AgreementsProperties properties) {
+            Duration retention) {
         this.db = db;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
-        this.retention = properties.idempotencyRetention();
+        this.retention = retention;
+    }
+
+    /**
+     * Runs {@code action} once per key: without an {@code Idempotency-Key} ({@code key} null) simply runs it,
+     * with one see {@link #once}.
+     */
+    public Mono<ResponseEntity<?>> handle(String key, String scope, Object request,
+            Supplier<Mono<? extends ResponseEntity<?>>> action) {
+        if (key == null) {
+            return action.get().map(response -> response);
+        }
+        return once(key, scope, request, action).map(response -> response);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.concord.agreements;
+package org.concord.platform.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,13 +19,12 @@ import reactor.core.publisher.Mono;
 /**
  * The retry policy of a use case, without a database: a use case that lost a race runs again, a refusal does not,
  * and a nested use case leaves the retrying to the outermost one. (That real races are resolved is shown by
- * ConcurrentSigningOnPostgreSqlTest.)
+ * agreements-service's ConcurrentSigningOnPostgreSqlTest.)
  */
 class TransactionsTest {
 
     private final AtomicInteger transactionsStarted = new AtomicInteger();
-    private final Transactions transactions = new Transactions(new CountingOperator(),
-            new AgreementsProperties(5, Duration.ofHours(24), null));
+    private final Transactions transactions = new Transactions(new CountingOperator(), 5);
 
     @Test
     void a_use_case_that_lost_a_race_runs_again_from_the_start() {

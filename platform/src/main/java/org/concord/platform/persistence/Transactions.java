@@ -1,4 +1,4 @@
-package org.concord.agreements;
+package org.concord.platform.persistence;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -7,23 +7,20 @@ import org.concord.platform.web.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
  * Runs a use case as one R2DBC transaction (its change, audit entries and outbox events commit together),
- * and runs it again when it lost a race with a concurrent change of the same agreement: the optimistic
+ * and runs it again when it lost a race with a concurrent change of the same aggregate: the optimistic
  * version check failed, or the database reported a lock conflict. Each attempt starts from a fresh read, so
- * twelve parties signing at the same moment all succeed, one after the other, and exactly one of them
- * concludes the agreement. Attempts are bounded ({@code concord.agreements.conflict-attempts}) and spread by a
- * jittered back-off.
+ * twelve parties signing one agreement at the same moment all succeed, one after the other. Attempts are
+ * bounded ({@code concord.transactions.conflict-attempts}) and spread by a jittered back-off.
  *
  * <p>A use case run inside another (e.g. drafting inside an {@code Idempotency-Key} replay check) joins the
  * outer transaction; the outermost one owns the retries.
  */
-@Component
 public class Transactions {
 
     private static final Logger log = LoggerFactory.getLogger(Transactions.class);
@@ -32,9 +29,9 @@ public class Transactions {
     private final TransactionalOperator tx;
     private final int maxAttempts;
 
-    public Transactions(TransactionalOperator tx, AgreementsProperties properties) {
+    public Transactions(TransactionalOperator tx, int conflictAttempts) {
         this.tx = tx;
-        this.maxAttempts = Math.max(1, properties.conflictAttempts());
+        this.maxAttempts = Math.max(1, conflictAttempts);
     }
 
     public <T> Mono<T> run(Supplier<Mono<T>> work) {
@@ -49,7 +46,7 @@ public class Transactions {
                                         retry.totalRetries() + 1, retry.failure().toString()))
                                 .onRetryExhaustedThrow((spec, signal) -> new DomainException(
                                         DomainException.Kind.CONFLICT,
-                                        "the agreement is being changed by too many requests at once; try again")))
+                                        "this resource is being changed by too many requests at once; try again")))
                         .contextWrite(ctx -> ctx.put(IN_TRANSACTION, true)));
     }
 
