@@ -39,10 +39,28 @@ public record JwkSet(List<Jwk> keys) {
      * but unusable is a fault to report, not to pass over.
      */
     public static JwkSet fromJson(Object json, String what) {
+        return fromJson(json, what, false);
+    }
+
+    /**
+     * Reads a JWK set of an evidence bundle, where every key must also name its {@code alg} and its {@code use}
+     * ({@code sig}): optional in RFC 7517, required in a bundle, so that no member of a bundled key can be renamed
+     * into one a verifier must ignore.
+     */
+    public static JwkSet fromBundleJson(Object json, String what) {
+        return fromJson(json, what, true);
+    }
+
+    private static JwkSet fromJson(Object json, String what, boolean explicit) {
         var members = JsonFields.object(json, what);
         var keys = new ArrayList<Jwk>();
         for (Object key : JsonFields.array(members, "keys", what)) {
-            keys.add(Jwk.fromJson(key));
+            Jwk jwk = Jwk.fromJson(key);
+            var keyMembers = JsonFields.object(key, "a JWK");
+            if (explicit && !(keyMembers.containsKey("alg") && keyMembers.containsKey("use"))) {
+                throw new EvidenceException(what + ": the JWK '" + jwk.kid() + "' must name its alg and its use (sig)");
+            }
+            keys.add(jwk);
         }
         try {
             return new JwkSet(keys);

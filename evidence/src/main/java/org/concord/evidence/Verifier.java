@@ -98,7 +98,12 @@ public final class Verifier {
         if (!(members.get("agreementId") instanceof String agreementId)) {
             return unreadable("the bundle names no agreementId");
         }
-        return new Check(members, agreementId).run();
+        try {
+            return new Check(members, agreementId).run();
+        } catch (RuntimeException e) { // each check reports its own faults: this is the net under the net
+            return new VerificationReport(agreementId, List.of(new Finding(Status.FAILS, "bundle",
+                    "cannot be read: " + e)));
+        }
     }
 
     private static VerificationReport unreadable(String why) {
@@ -185,8 +190,10 @@ public final class Verifier {
             }
             int broken = 0;
             String previous = HashChain.GENESIS;
+            Object previousSeq = 0;
             for (int i = 0; i < entries.size(); i++) {
-                List<String> problems = entryProblems(entries.get(i), i + 1, previous);
+                List<String> problems = entryProblems(entries.get(i), i + 1, previous, previousSeq);
+                previousSeq = entries.get(i).get("seq");
                 if (!problems.isEmpty()) {
                     findings.add(fails("history #" + (i + 1), String.join("; ", problems)));
                     broken++;
@@ -199,7 +206,11 @@ public final class Verifier {
                     : fails("history", broken + " of " + entries.size() + " entries do not hold (above)");
         }
 
-        private List<String> entryProblems(Map<String, Object> entry, int seq, String previous) {
+        /**
+         * What is wrong with the entry at position {@code seq}. Its seq must follow the seq of the entry before (1
+         * for the first), so that a dropped or moved entry shows where it happened rather than at every later entry.
+         */
+        private List<String> entryProblems(Map<String, Object> entry, int seq, String previous, Object previousSeq) {
             var problems = new ArrayList<String>();
             if (entry.isEmpty()) {
                 return List.of("not a JSON object, or an empty one");
@@ -208,8 +219,10 @@ public final class Verifier {
                 problems.add("belongs to agreement " + entry.get("agreementId") + ", not this one");
             }
             Object entrySeq = entry.get("seq");
-            if (!(entrySeq instanceof Number n) || n.doubleValue() != seq) {
-                problems.add("its seq is " + entrySeq + " at position " + seq);
+            long expected = seq == 1 || !(previousSeq instanceof Number n) ? seq : n.longValue() + 1;
+            if (!(entrySeq instanceof Number number) || number.doubleValue() != expected) {
+                problems.add("its seq is " + entrySeq + ", not " + expected
+                        + (seq == 1 ? " (the first entry's)" : " (one more than the entry before)"));
             }
             if (!(entry.get("type") instanceof String)) {
                 problems.add("it has no type");
@@ -261,7 +274,7 @@ public final class Verifier {
             var shared = new ArrayList<String>();
             for (var region : sets.entrySet()) {
                 try {
-                    JwkSet keys = JwkSet.fromJson(region.getValue(), "regionKeys." + region.getKey());
+                    JwkSet keys = JwkSet.fromBundleJson(region.getValue(), "regionKeys." + region.getKey());
                     regionKeys.put(region.getKey(), keys);
                     for (Jwk key : keys.keys()) {
                         String other = regionOfKey.putIfAbsent(key.thumbprint(), region.getKey());
@@ -286,7 +299,7 @@ public final class Verifier {
             for (int i = 0; i < history.size(); i++) {
                 int seq = i + 1;
                 Map<String, Object> entry = history.get(i);
-                if (SIGNATURE_ENTRIES.contains(entry.get("type"))) {
+                if (entry.get("type") instanceof String type && SIGNATURE_ENTRIES.contains(type)) {
                     String party = signatureOf(entry) != null && signatureOf(entry).get("party") instanceof String p
                             ? p : "?";
                     check("signature " + party + " #" + seq, () -> signature(entry, seq, party));
@@ -355,7 +368,7 @@ public final class Verifier {
         private void checkpoint() {
             Jwk[] used = new Jwk[1];
             check("checkpoint", () -> {
-                JwkSet serviceKeys = JwkSet.fromJson(bundle.get("serviceKeys"), "serviceKeys");
+                JwkSet serviceKeys = JwkSet.fromBundleJson(bundle.get("serviceKeys"), "serviceKeys");
                 Jws jws = Jws.parse(JsonFields.string(bundle, "checkpoint", "the bundle"));
                 Jwk key = jws.verify(serviceKeys);
                 used[0] = key;
