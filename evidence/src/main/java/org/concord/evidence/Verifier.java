@@ -64,24 +64,13 @@ public final class Verifier {
         }
     }
 
+    /** Checks a bundle as a file holds it (UTF-8). */
     public VerificationReport verify(byte[] bundle) {
-        Object json;
-        try {
-            json = Json.parse(bundle);
-        } catch (EvidenceException e) {
-            return unreadable(e.getMessage());
-        }
-        return verify(json);
+        return verifyParsed(() -> Json.parse(bundle));
     }
 
     public VerificationReport verify(String bundle) {
-        Object json;
-        try {
-            json = Json.parse(bundle);
-        } catch (EvidenceException e) {
-            return unreadable(e.getMessage());
-        }
-        return verify(json);
+        return verifyParsed(() -> Json.parse(bundle));
     }
 
     /** Checks a bundle already read as plain JSON values (see {@link Json}). */
@@ -106,6 +95,16 @@ public final class Verifier {
         }
     }
 
+    private VerificationReport verifyParsed(Supplier<Object> parse) {
+        Object json;
+        try {
+            json = parse.get();
+        } catch (EvidenceException e) {
+            return unreadable(e.getMessage());
+        }
+        return verify(json);
+    }
+
     private static VerificationReport unreadable(String why) {
         return new VerificationReport(null, List.of(new Finding(Status.FAILS, "bundle", why)));
     }
@@ -120,6 +119,7 @@ public final class Verifier {
         private final Map<String, String> unreadableRegionKeys = new TreeMap<>();
         private String textHash;
         private List<Map<String, Object>> history = List.of();
+        private Jwk checkpointKey;
 
         Check(Map<String, Object> bundle, String agreementId) {
             this.bundle = bundle;
@@ -300,18 +300,19 @@ public final class Verifier {
                 int seq = i + 1;
                 Map<String, Object> entry = history.get(i);
                 if (entry.get("type") instanceof String type && SIGNATURE_ENTRIES.contains(type)) {
-                    String party = signatureOf(entry) != null && signatureOf(entry).get("party") instanceof String p
-                            ? p : "?";
+                    String party = partyOf(entry);
                     check("signature " + party + " #" + seq, () -> signature(entry, seq, party));
                 }
             }
         }
 
-        private Map<String, Object> signatureOf(Map<String, Object> entry) {
-            if (entry.get("details") instanceof Map<?, ?> details && details.get("signature") instanceof Map<?, ?> s) {
-                return JsonFields.object(s, "signature");
+        /** The party a signature entry names, or "?" (the check then says what is missing). */
+        private static String partyOf(Map<String, Object> entry) {
+            if (entry.get("details") instanceof Map<?, ?> details && details.get("signature") instanceof Map<?, ?> s
+                    && s.get("party") instanceof String party) {
+                return party;
             }
-            return null;
+            return "?";
         }
 
         private Finding signature(Map<String, Object> entry, int seq, String party) {
@@ -366,29 +367,30 @@ public final class Verifier {
         // ---- the checkpoint -----------------------------------------------------------------------------------
 
         private void checkpoint() {
-            Jwk[] used = new Jwk[1];
-            check("checkpoint", () -> {
-                JwkSet serviceKeys = JwkSet.fromBundleJson(bundle.get("serviceKeys"), "serviceKeys");
-                Jws jws = Jws.parse(JsonFields.string(bundle, "checkpoint", "the bundle"));
-                Jwk key = jws.verify(serviceKeys);
-                used[0] = key;
-                Checkpoint checkpoint = Checkpoint.fromJson(jws.payloadJson());
-                if (!checkpoint.agreementId().equals(agreementId)) {
-                    return fails("checkpoint", "signed by service key '" + key.kid() + "', but for agreement "
-                            + checkpoint.agreementId() + ", not this one");
-                }
-                HistoryHead head = checkpoint.historyHead();
-                Object last = history.isEmpty() ? null : history.get(history.size() - 1).get("hash");
-                if (head.length() != history.size() || !head.hash().equals(last)) {
-                    return fails("checkpoint", "signed by service key '" + key.kid() + "' for head " + head
-                            + ", but the history ends at " + last + " (length " + history.size() + ")");
-                }
-                return holds("checkpoint", "signed by service key '" + key.kid() + "' at " + checkpoint.time()
-                        + " for head " + head.hash() + ", length " + head.length());
-            });
-            if (used[0] != null) {
-                check("service key", () -> serviceKey(used[0]));
+            check("checkpoint", this::checkpointFinding);
+            if (checkpointKey != null) {
+                check("service key", () -> serviceKey(checkpointKey));
             }
+        }
+
+        private Finding checkpointFinding() {
+            JwkSet serviceKeys = JwkSet.fromBundleJson(bundle.get("serviceKeys"), "serviceKeys");
+            Jws jws = Jws.parse(JsonFields.string(bundle, "checkpoint", "the bundle"));
+            Jwk key = jws.verify(serviceKeys);
+            checkpointKey = key;
+            Checkpoint checkpoint = Checkpoint.fromJson(jws.payloadJson());
+            if (!checkpoint.agreementId().equals(agreementId)) {
+                return fails("checkpoint", "signed by service key '" + key.kid() + "', but for agreement "
+                        + checkpoint.agreementId() + ", not this one");
+            }
+            HistoryHead head = checkpoint.historyHead();
+            Object last = history.isEmpty() ? null : history.get(history.size() - 1).get("hash");
+            if (head.length() != history.size() || !head.hash().equals(last)) {
+                return fails("checkpoint", "signed by service key '" + key.kid() + "' for head " + head
+                        + ", but the history ends at " + last + " (length " + history.size() + ")");
+            }
+            return holds("checkpoint", "signed by service key '" + key.kid() + "' at " + checkpoint.time()
+                    + " for head " + head.hash() + ", length " + head.length());
         }
 
         private Finding serviceKey(Jwk key) {
