@@ -133,6 +133,7 @@ public final class Verifier {
             openedEntries();
             check("region keys", this::regionKeys);
             signatures();
+            check("parties", this::parties);
             checkpoint();
             for (HistoryHead head : options.knownHeads()) {
                 check("known head " + head.length(), () -> knownHead(head));
@@ -304,6 +305,34 @@ public final class Verifier {
                     check("signature " + party + " #" + seq, () -> signature(entry, seq, party));
                 }
             }
+        }
+
+        /** Who signed how, against the parties of the text: what a reader wants to know first. */
+        private Finding parties() {
+            var methods = new LinkedHashMap<String, String>();
+            for (var entry : history) {
+                if (entry.get("type") instanceof String type && SIGNATURE_ENTRIES.contains(type)
+                        && entry.get("details") instanceof Map<?, ?> details
+                        && details.get("signature") instanceof Map<?, ?> signature) {
+                    methods.put(partyOf(entry), String.valueOf(signature.get("method")));
+                }
+            }
+            var parties = new ArrayList<String>();
+            for (Object party : JsonFields.array(JsonFields.object(bundle, "text", "the bundle"), "parties", "text")) {
+                parties.add(String.valueOf(party));
+            }
+            var unsigned = parties.stream().filter(p -> !methods.containsKey(p)).toList();
+            var acceded = methods.keySet().stream().filter(p -> !parties.contains(p)).toList();
+            var byToken = methods.entrySet().stream()
+                    .filter(m -> m.getValue().equals(SignatureMethod.BEARER_TOKEN.value())).map(Map.Entry::getKey)
+                    .toList();
+            long byJws = methods.values().stream().filter(SignatureMethod.JWS.value()::equals).count();
+            return holds("parties", parties.size() + " parties in the text" + (acceded.isEmpty() ? "" : ", "
+                    + acceded.size() + " acceded (" + String.join(", ", acceded) + ")") + "; " + byJws
+                    + " signatures by JWS (each checked above)"
+                    + (byToken.isEmpty() ? "" : ", " + byToken.size() + " by bearer token only ("
+                            + String.join(", ", byToken) + ")")
+                    + (unsigned.isEmpty() ? "; every party signed" : "; not signed: " + String.join(", ", unsigned)));
         }
 
         /** The party a signature entry names, or "?" (the check then says what is missing). */

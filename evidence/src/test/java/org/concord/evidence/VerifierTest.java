@@ -341,6 +341,18 @@ class VerifierTest {
     }
 
     @Test
+    void the_report_says_who_has_signed_and_how() {
+        var open = NanningEvidence.json(NanningEvidence.signing().signers("CN-YN", "CN-GX", "CN-XZ")
+                .withBearerTokenOnly("CN-XZ").build());
+
+        assertThat(finding(verify(open), "parties").message()).isEqualTo("12 parties in the text; 2 signatures by"
+                + " JWS (each checked above), 1 by bearer token only (CN-XZ); not signed: CN-SC, CN-SN, CN-GZ, CN-CQ,"
+                + " CN-NM, CN-GS, CN-QH, CN-XJ, CN-NX");
+        assertThat(finding(verify(bundle), "parties").message()).isEqualTo("12 parties in the text; 12 signatures"
+                + " by JWS (each checked above); every party signed");
+    }
+
+    @Test
     void a_signature_made_with_a_bearer_token_only_is_marked_and_fails_only_when_strict() {
         var bearer = NanningEvidence.json(NanningEvidence.signing().withBearerTokenOnly("CN-XZ").build());
 
@@ -544,7 +556,7 @@ class VerifierTest {
             String text = verify(bundle).toText();
 
             assertThat(text).contains("  ok    content hash ")
-                    .endsWith("VERIFIED: 18 checks hold; 1 note on what rests on the operator's word\n");
+                    .endsWith("VERIFIED: 19 checks hold; 1 note on what rests on the operator's word\n");
         }
     }
 }

@@ -31,7 +31,7 @@ class VerifyCommandTest {
 
         assertThat(status).isZero();
         assertThat(out()).contains("  ok    signature CN-NX #15", "  ok    checkpoint", "  note  service key")
-                .contains("VERIFIED: 18 checks hold");
+                .contains("VERIFIED: 19 checks hold");
         assertThat(err()).isEmpty();
     }
 
