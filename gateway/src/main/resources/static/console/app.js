@@ -42,8 +42,11 @@ async function route() {
   }
   showHeader(match.candidate.nav);
   fill(main, h('p', {class: 'muted'}, 'Loading…'));
+  delete main.dataset.shown;
   try {
     leave = await match.candidate.show(main, match.found.slice(1), params) ?? null;
+    // which page is on screen, once it is (for tests and tools; a person sees it)
+    main.dataset.shown = location.hash;
   } catch (error) {
     if (error?.status === 401) {
       signOut();

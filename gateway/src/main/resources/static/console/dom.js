@@ -47,6 +47,12 @@ export function time(iso, {compact = false} = {}) {
   return h('time', {datetime: iso, title: at.toString()}, at.toLocaleString(undefined, format));
 }
 
+/** CROSS_BORDER_E_COMMERCE -> "Cross-border e-commerce" */
+export function areaName(area) {
+  const special = {E_COMMERCE: 'E-commerce', CROSS_BORDER_E_COMMERCE: 'Cross-border e-commerce'};
+  return special[area] ?? area.charAt(0) + area.slice(1).toLowerCase().replaceAll('_', ' ');
+}
+
 export function badge(status) {
   return h('span', {class: `badge status-${status}`}, status);
 }

@@ -1,7 +1,7 @@
 // One agreement: its text and content hash, its parties as cards that light up live as signatures arrive, what the
 // signed-in role may do with it (an admin opens a draft, a signatory signs for its own region), and its history.
 import {call, get} from '../api.js';
-import {alertBox, announce, badge, fill, h, progress, randomKey, time} from '../dom.js';
+import {alertBox, announce, areaName, badge, fill, h, progress, randomKey, time} from '../dom.js';
 import {renderEvidence} from '../hooks.js';
 import {coalescing, follow, LIVE_STATES} from '../live.js';
 import {languageOf, nameOf, regions} from '../regions.js';
@@ -101,7 +101,7 @@ class AgreementPage {
       h('ol', {class: 'commitments'}, agreement.commitments.map(c => h('li', {}, c))),
       h('dl', {class: 'meta'},
         h('dt', {}, 'Kind'), h('dd', {}, agreement.kind === 'MOU' ? 'Memorandum of understanding' : agreement.kind),
-        h('dt', {}, 'Areas'), h('dd', {}, agreement.areas.map(a => a.replaceAll('_', ' ').toLowerCase()).join(', ')),
+        h('dt', {}, 'Areas'), h('dd', {}, agreement.areas.map(areaName).join(', ')),
         h('dt', {}, 'Counterpart'), h('dd', {}, agreement.counterpart ?? '—'),
         h('dt', {}, 'Convener'), h('dd', {}, h('a', {href: `#/regions/${agreement.convener}`}, nameOf(this.known, agreement.convener))),
         h('dt', {}, 'Signing event'), h('dd', {}, event ? `${event.name}, ${event.venue}, ${event.date}` : '—'),

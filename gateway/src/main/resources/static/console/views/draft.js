@@ -1,6 +1,6 @@
 // Drafting an agreement (admins): the fields of POST /api/agreements; agreements-service checks the rules.
 import {call} from '../api.js';
-import {alertBox, fill, h, randomKey} from '../dom.js';
+import {alertBox, areaName, fill, h, randomKey} from '../dom.js';
 import {regions} from '../regions.js';
 import {isAdmin} from '../session.js';
 
@@ -44,8 +44,7 @@ export async function showDraft(main) {
       h('textarea', {id: 'commitments', required: true, 'aria-describedby': 'commitments-hint'}),
       h('p', {class: 'hint', id: 'commitments-hint'}, 'One per line.')),
     h('fieldset', {}, h('legend', {}, 'Areas of cooperation'), h('div', {class: 'checks'},
-      AREAS.map(area => h('label', {}, h('input', {type: 'checkbox', name: 'areas', value: area}),
-        area.replaceAll('_', ' ').toLowerCase())))),
+      AREAS.map(area => h('label', {}, h('input', {type: 'checkbox', name: 'areas', value: area}), areaName(area))))),
     text('counterpart', 'Counterpart', {maxlength: 200}),
     h('div', {class: 'field'}, h('label', {for: 'convener'}, 'Convener'),
       h('select', {id: 'convener', required: true}, known.map(r => h('option', {value: r.code}, `${r.name} (${r.code})`)))),

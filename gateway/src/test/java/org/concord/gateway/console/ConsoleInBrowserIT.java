@@ -86,20 +86,37 @@ class ConsoleInBrowserIT {
         pages.put("subscription", "#/subscriptions/" + subscription);
         pages.forEach((name, page) -> {
             browser.script("location.hash = arguments[0]", page);
-            browser.await(PATIENCE, page + " shown", d -> !text(d, "main h1").isEmpty()
-                    && d.findElements(By.cssSelector("main .alert")).isEmpty()
-                    && !text(d, "main").startsWith("Loading"));
+            browser.await(PATIENCE, page + " shown", d -> page.equals(browser.script("return document.querySelector('main').dataset.shown")));
+            assertThat(browser.findAll("main .alert")).as("errors on %s", page).isEmpty();
             List<String> problems = browser.script(audit());
             assertThat(problems).as("accessibility of %s", page).isEmpty();
             browser.screenshot(ConsoleSigningScenarios.SCREENSHOTS, "page-" + name);
         });
-        // the admin's action on a draft is there, and reachable by keyboard
-        browser.script("location.hash = arguments[0]", "#/agreements/" + draft);
-        WebElement open = browser.await(PATIENCE, "the open button", d -> d.findElement(By.id("open-for-signature")));
+        gateway.delete("/api/subscriptions/" + subscription, Tokens.admin());
+    }
+
+    @Test
+    void an_admin_drafts_an_agreement_from_the_form_and_opens_it_for_signature(Browser browser) {
+        NanningMou.drafted(gateway); // agreements-service knows the regions by now
+        browser.open(gateway.base().resolve("/#token=" + Tokens.admin()));
+        browser.await(PATIENCE, "the draft button", d -> d.findElement(By.cssSelector("a.button[href='#/agreements/new']"))).click();
+        browser.await(PATIENCE, "the form", d -> d.findElement(By.id("draft-form")));
+        browser.find("main button.secondary").click(); // Fill in the Nanning MoU
+        WebElement title = browser.find("#title");
+        title.clear();
+        title.sendKeys("Nanning MoU drafted in the console");
+        title.submit();
+
+        browser.await(PATIENCE, "the new draft's page", d -> text(d, "#agreement-title").equals("Nanning MoU drafted in the console"));
+        assertThat(text(browser.driver(), "#agreement-status")).isEqualTo("DRAFT");
+        assertThat(browser.findAll(".party-card")).hasSize(12);
+        assertThat(text(browser.driver(), "#agreement-text")).contains("Cross-border e-commerce").contains("Nanning, 2024-09-24");
+        WebElement open = browser.find("#open-for-signature");
         open.sendKeys(Keys.ENTER);
         browser.await(PATIENCE, "opened", d -> text(d, "#agreement-status").equals("OPEN"));
         assertThat(text(browser.driver(), "#content-hash")).matches("Content hash: sha256:[0-9a-f]{64}");
-        gateway.delete("/api/subscriptions/" + subscription, Tokens.admin());
+        assertThat(text(browser.driver(), "#history")).contains("Drafted").contains("Opened for signature");
+        assertThat(browser.findAll("#open-for-signature")).as("nothing more to open").isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.concord.gateway.support.TestSystem;
 import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -100,9 +101,11 @@ abstract class ConsoleSigningScenarios {
         return browser.find(".party-card[data-region='" + region + "']");
     }
 
+    /** The text of the first element the selector finds ("" when none), read in one step: pages re-render live. */
     static String text(WebDriver driver, String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "const found = document.querySelector(arguments[0]); return found ? found.innerText.trim() : ''", css);
+        return (String) text;
     }
 
     static JsonNode partyOf(JsonNode agreement, String region) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,7 +86,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (not null, not false), polling every 25 ms, for at most {@code timeout}. */
     public <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what).until(condition);
+        // the console re-renders parts of a page as notifications arrive: an element found a moment ago may be gone
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     @SuppressWarnings("unchecked")
