@@ -32,13 +32,14 @@ export const LIVE_STATES = {
 };
 
 /**
- * Runs task at most once at a time: calls while it runs make it run once more afterwards (live notifications come
- * in bursts, e.g. eight signatures at the same moment; each burst ends in one refresh showing all of them).
+ * Runs task at most once at a time: calls while it runs make it run once more afterwards, at least `gap` ms later
+ * (live notifications come in bursts, e.g. eight signatures at the same moment, each told to every party: a burst
+ * ends in a few refreshes showing all of it, well within the client's rate limit).
  */
-export function coalescing(task) {
+export function coalescing(task, gap = 250) {
   let running = null;
   let again = false;
-  const run = async () => {
+  return () => {
     if (running) {
       again = true;
       return running;
@@ -47,9 +48,9 @@ export function coalescing(task) {
       do {
         again = false;
         await task();
+        if (again) await new Promise(resolve => setTimeout(resolve, gap));
       } while (again);
     })().finally(() => { running = null; });
     return running;
   };
-  return run;
 }

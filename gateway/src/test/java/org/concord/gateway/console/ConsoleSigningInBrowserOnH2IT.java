@@ -1,25 +1,11 @@
 package org.concord.gateway.console;
 
-import org.concord.gateway.support.TestSystem;
 import org.concord.gateway.support.WithBrowser;
 import org.concord.gateway.support.WithConcordSystem;
 import org.concord.testsupport.db.TestDatabase;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The console's signing scenarios with the services on H2. */
 @WithConcordSystem(TestDatabase.H2)
 @WithBrowser
 class ConsoleSigningInBrowserOnH2IT extends ConsoleSigningScenarios {
-
-    private static TestSystem system;
-
-    @BeforeAll
-    static void connect(TestSystem running) {
-        system = running;
-    }
-
-    @Override
-    TestSystem system() {
-        return system;
-    }
 }

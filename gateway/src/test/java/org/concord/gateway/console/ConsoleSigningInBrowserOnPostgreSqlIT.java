@@ -1,10 +1,8 @@
 package org.concord.gateway.console;
 
-import org.concord.gateway.support.TestSystem;
 import org.concord.gateway.support.WithBrowser;
 import org.concord.gateway.support.WithConcordSystem;
 import org.concord.testsupport.db.TestDatabase;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The console's signing scenarios with the services on PostgreSQL; skipped, saying why, when no server is configured
@@ -13,16 +11,4 @@ import org.junit.jupiter.api.BeforeAll;
 @WithConcordSystem(TestDatabase.POSTGRESQL)
 @WithBrowser
 class ConsoleSigningInBrowserOnPostgreSqlIT extends ConsoleSigningScenarios {
-
-    private static TestSystem system;
-
-    @BeforeAll
-    static void connect(TestSystem running) {
-        system = running;
-    }
-
-    @Override
-    TestSystem system() {
-        return system;
-    }
 }

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Nanning signing watched in the console by Yunnan's signatory, in a real browser, on whichever database the
- * subclass runs the services on: a signature made elsewhere lights up its party's card within a second, without a
+ * subclass runs the services on (its {@code @WithConcordSystem}): a signature made elsewhere lights up its party's card within a second, without a
  * reload; then Yunnan signs from the page itself, with the keyboard.
  */
 abstract class ConsoleSigningScenarios {
@@ -35,11 +35,10 @@ abstract class ConsoleSigningScenarios {
     static final Duration PATIENCE = Duration.ofSeconds(15);
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    abstract TestSystem system();
-
     @Test
-    void a_signature_made_elsewhere_lights_up_within_a_second_and_the_signatory_signs_from_the_page(Browser browser) {
-        Http gateway = system().gateway();
+    void a_signature_made_elsewhere_lights_up_within_a_second_and_the_signatory_signs_from_the_page(TestSystem system,
+            Browser browser) {
+        Http gateway = system.gateway();
         Response opened = NanningMou.opened(gateway);
         String id = opened.body().path("id").asString();
         String hash = opened.body().path("contentHash").asString();
@@ -66,7 +65,7 @@ abstract class ConsoleSigningScenarios {
         long signedAt = System.nanoTime();
         browser.await(LIVE, "Guizhou's card lit up within " + LIVE.toMillis() + " ms of its signature",
                 d -> "true".equals(card(browser, "CN-GZ").getDomAttribute("data-signed")));
-        log.info("on {}: Guizhou's card lit up {} ms after its signature was answered", system().database(),
+        log.info("on {}: Guizhou's card lit up {} ms after its signature was answered", system.database(),
                 (System.nanoTime() - signedAt) / 1_000_000);
         assertThat(card(browser, "CN-GZ").getText()).contains("Signatory of CN-GZ");
         assertThat(text(browser.driver(), "#agreement-progress")).contains("4 of 12");
@@ -94,7 +93,7 @@ abstract class ConsoleSigningScenarios {
         }
         browser.await(PATIENCE, "7 of 12", d -> text(d, "#agreement-progress").contains("7 of 12"));
         browser.script("window.scrollTo(0, 0)");
-        browser.screenshot(SCREENSHOTS, "nanning-signing-" + system().database().name().toLowerCase());
+        browser.screenshot(SCREENSHOTS, "nanning-signing-" + system.database().name().toLowerCase());
     }
 
     static WebElement card(Browser browser, String region) {
