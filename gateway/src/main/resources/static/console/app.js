@@ -23,15 +23,17 @@ const ROUTES = [
 const main = document.getElementById('main');
 let leave = null;
 let firstPage = true;
+let generation = 0;
 
 async function route() {
+  const mine = ++generation;
   if (leave) {
     leave();
     leave = null;
   }
   if (!token()) {
     showHeader();
-    showSignIn(main, {onSignedIn: () => { forgetRegions(); location.hash = '#/agreements'; route(); }});
+    showSignIn(main, {onSignedIn: () => { forgetRegions(); route(); }});
     return;
   }
   const {path, params} = current();
@@ -44,10 +46,19 @@ async function route() {
   fill(main, h('p', {class: 'muted'}, 'Loading…'));
   delete main.dataset.shown;
   try {
-    leave = await match.candidate.show(main, match.found.slice(1), params) ?? null;
+    // built apart and shown once complete, unless another page was asked for meanwhile (then its live feed stops)
+    const page = document.createDocumentFragment();
+    const stop = await match.candidate.show(page, match.found.slice(1), params) ?? null;
+    if (mine !== generation) {
+      stop?.();
+      return;
+    }
+    main.replaceChildren(page);
+    leave = stop;
     // which page is on screen, once it is (for tests and tools; a person sees it)
     main.dataset.shown = location.hash;
   } catch (error) {
+    if (mine !== generation) return;
     if (error?.status === 401) {
       signOut();
       showHeader();

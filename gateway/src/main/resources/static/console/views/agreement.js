@@ -27,7 +27,11 @@ export async function showAgreement(main, id) {
     onNotification: notification => {
       if (notification.agreementId === id) refresh().catch(error => page.showError(error));
     },
-    onState: state => page.showLiveState(state),
+    onState: state => {
+      page.showLiveState(state);
+      // what happened between the page's first reading and the feed's (re)connection
+      if (state === 'live') refresh().catch(error => page.showError(error));
+    },
   });
 }
 

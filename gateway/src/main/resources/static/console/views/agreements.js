@@ -1,6 +1,6 @@
 // The agreements: newest first, with status and signing progress, filtered by status and party; live.
 import {get, query} from '../api.js';
-import {badge, fill, h, progress, time} from '../dom.js';
+import {alertBox, badge, fill, h, progress, time} from '../dom.js';
 import {coalescing, follow} from '../live.js';
 import {nameOf, regions} from '../regions.js';
 import {isAdmin} from '../session.js';
@@ -19,10 +19,15 @@ export async function showAgreements(main, params) {
       isAdmin() ? h('a', {class: 'button', href: '#/agreements/new'}, 'Draft an agreement') : null),
     filters(filter, known),
     results);
-  const refresh = coalescing(() => showPage(results, filter, known));
-  await refresh();
+  const showing = coalescing(() => showPage(results, filter, known));
+  await showing();
+  const refresh = () => showing().catch(error => fill(results, alertBox(error)));
   // the list follows the live feed too: a status or a signature count changes as it happens
-  return follow({onNotification: () => refresh()});
+  return follow({
+    onNotification: refresh,
+    // what happened between the first reading and the feed's (re)connection
+    onState: state => state === 'live' && refresh(),
+  });
 }
 
 function filters(filter, known) {

@@ -50,9 +50,7 @@ abstract class ConsoleSigningScenarios {
         browser.open(gateway.base().resolve("/#token=" + Tokens.signatory("CN-YN")));
         browser.await(PATIENCE, "signed in", d -> text(d, "#signed-in-as").contains("signatory-CN-YN@test"));
         assertThat(browser.driver().getCurrentUrl()).as("the token left the address bar").doesNotContain("token=");
-        browser.await(PATIENCE, "the agreement in the list", d -> !d.findElements(
-                By.cssSelector("tr[data-agreement='" + id + "'] a")).isEmpty());
-        browser.find("tr[data-agreement='" + id + "'] a").click();
+        browser.click(PATIENCE, "tr[data-agreement='" + id + "'] a");
         browser.await(PATIENCE, "the live feed connected", d -> "live".equals(
                 d.findElement(By.id("live-state")).getDomAttribute("data-state")));
         assertThat(card(browser, "CN-GZ").getDomAttribute("data-signed")).isEqualTo("false");

@@ -91,6 +91,14 @@ public final class Browser implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /** Clicks what the selector finds, finding it again if the page re-rendered it meanwhile (live pages do). */
+    public void click(Duration timeout, String css) {
+        await(timeout, "click " + css, d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T script(String javascript, Object... arguments) {
         return (T) ((JavascriptExecutor) driver).executeScript(javascript, arguments);
