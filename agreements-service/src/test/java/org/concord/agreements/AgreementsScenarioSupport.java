@@ -1,5 +1,6 @@
 package org.concord.agreements;
 
+import org.concord.agreements.region.persistence.RegionReplica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 
@@ -13,7 +14,6 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.concord.agreements.region.RegionReplica;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExamples;
 import org.concord.testsupport.kafka.KafkaBroker;

@@ -1,5 +1,10 @@
 package org.concord.notifications;
 
+import org.concord.notifications.region.persistence.KnownRegions;
+import org.concord.notifications.delivery.domain.Delivery;
+import org.concord.notifications.delivery.persistence.DeliveryRepository;
+import org.concord.notifications.notification.domain.Notification;
+import org.concord.notifications.notification.persistence.NotificationRepository;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
@@ -12,11 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.concord.notifications.delivery.Delivery;
-import org.concord.notifications.delivery.DeliveryRepository;
-import org.concord.notifications.notification.Notification;
-import org.concord.notifications.notification.NotificationRepository;
-import org.concord.notifications.region.RegionDirectory;
 import org.concord.notifications.webhook.HostResolver;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExample;
@@ -69,7 +69,7 @@ public abstract class NotificationsIntegrationTest {
     @Autowired
     protected DeliveryRepository deliveries;
     @Autowired
-    protected RegionDirectory regions;
+    protected KnownRegions regions;
     @Autowired
     protected DatabaseClient db;
     @LocalServerPort

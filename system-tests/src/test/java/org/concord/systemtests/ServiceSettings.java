@@ -64,15 +64,16 @@ final class ServiceSettings {
     }
 
     /**
-     * The value of every {@code dlq-name} setting, with the property placeholders in it resolved against the
-     * service's settings (e.g. {@code ${concord.topics.agreements}.${spring.application.name}.dlq}).
+     * The dead-letter topic of every consumer binding ({@code <function>-in-0}): {@code <topic>.<service>.dlq}, the
+     * platform's rule (DeadLetterTopics), with the binding's destination resolved against the service's settings.
      */
     Set<String> deadLetterTopics() {
         Map<String, String> properties = properties();
+        String service = resolve(properties.get("spring.application.name"), properties);
         Set<String> topics = new TreeSet<>();
         properties.forEach((key, value) -> {
-            if (key.endsWith(".dlq-name")) {
-                topics.add(resolve(value, properties));
+            if (key.matches("spring\\.cloud\\.stream\\.bindings\\.[A-Za-z]+-in-0\\.destination")) {
+                topics.add(resolve(value, properties) + "." + service + ".dlq");
             }
         });
         return topics;

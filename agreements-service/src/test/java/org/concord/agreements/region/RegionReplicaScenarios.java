@@ -1,5 +1,7 @@
 package org.concord.agreements.region;
 
+import org.concord.agreements.region.domain.ReplicatedRegion;
+import org.concord.agreements.region.persistence.RegionReplica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package org.concord.notifications.notification;
 
+import org.concord.notifications.notification.domain.Notification;
+import org.concord.notifications.notification.domain.NotificationFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

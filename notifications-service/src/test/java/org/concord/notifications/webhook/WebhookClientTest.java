@@ -1,5 +1,7 @@
 package org.concord.notifications.webhook;
 
+import org.concord.notifications.delivery.domain.WebhookResponse;
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;

@@ -3,6 +3,7 @@ package org.concord.platform.web;
 import java.util.List;
 import java.util.Map;
 
+import org.concord.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -34,9 +35,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> refused(DomainException e, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()), e.getMessage());
-        problem.setTitle(e.kind().title());
+        HttpStatus status = statusOf(e.meaning());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(status.getReasonPhrase());
         return respond(problem, exchange);
+    }
+
+    /** The one place a refusal's meaning becomes an HTTP status. */
+    public static HttpStatus statusOf(DomainException.Meaning meaning) {
+        return switch (meaning) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case REFUSED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+        };
     }
 
     @ExceptionHandler({ DataBufferLimitException.class, ContentTooLargeException.class })

@@ -7,7 +7,8 @@ import org.concord.platform.PlatformTest;
 import org.concord.testsupport.ConcordIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.concord.platform.domain.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
@@ -61,15 +62,18 @@ class ProblemDetailsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DomainException.Kind.class)
-    void a_domain_refusal_keeps_its_status_and_message(DomainException.Kind kind) {
-        web.get().uri("/test/refusals/{kind}", kind).exchange()
-                .expectStatus().isEqualTo(kind.status())
+    @CsvSource({ "MALFORMED, 400, Bad Request", "INVALID, 422, Unprocessable Content", "REFUSED, 403, Forbidden",
+            "NOT_FOUND, 404, Not Found", "CONFLICT, 409, Conflict", "STALE_VERSION, 412, Precondition Failed",
+            "VERSION_REQUIRED, 428, Precondition Required" })
+    void a_domain_refusal_answers_with_the_status_of_its_meaning_and_its_message(DomainException.Meaning meaning,
+            int status, String title) {
+        web.get().uri("/test/refusals/{meaning}", meaning).exchange()
+                .expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.title").isEqualTo(kind.title())
-                .jsonPath("$.detail").isEqualTo("refused because the test said " + kind)
-                .jsonPath("$.instance").isEqualTo("/test/refusals/" + kind);
+                .jsonPath("$.title").isEqualTo(title)
+                .jsonPath("$.detail").isEqualTo("refused because the test said " + meaning)
+                .jsonPath("$.instance").isEqualTo("/test/refusals/" + meaning);
     }
 
     @Test
