@@ -17,7 +17,9 @@ import org.concord.platform.startup.KafkaStartupCheck;
 import org.concord.platform.persistence.LastVersionWins;
 import org.concord.platform.usecase.UseCases;
 import org.concord.platform.web.IdempotentRequests;
+import org.concord.platform.web.LastResortErrors;
 import org.concord.platform.web.ProblemDetails;
+import org.concord.platform.web.RequestLimits;
 import org.concord.platform.web.StrictRequestBodies;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +62,17 @@ public class PlatformAutoConfiguration {
     @Bean
     StrictRequestBodies strictRequestBodies(JsonMapper json) {
         return new StrictRequestBodies(json);
+    }
+
+    @Bean
+    RequestLimits requestLimits(@Value("${concord.web.max-uri-length}") DataSize maxUriLength,
+            @Value("${concord.web.max-header-size}") DataSize maxHeaderSize) {
+        return new RequestLimits(maxUriLength, maxHeaderSize);
+    }
+
+    @Bean
+    LastResortErrors lastResortErrors() {
+        return new LastResortErrors();
     }
 
     @Bean
