@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * services, each its own Spring application started the way its {@code main} starts it (its own config name, so
  * the three {@code <service>.yml} files on one classpath never mix), with its own H2 database, a random port,
  * and token verification switched on. The topics are this run's own ({@code agreements.v1-<run>} ...), created
- * as DESIGN.md says (regions compacted).
+ * as in production (regions compacted).
  */
 final class ConcordSystem implements AutoCloseable {
 

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class ServiceSettings {
 
-    /** The services DESIGN.md names, each a module with its {@code <service>.yml}, built into an image by deploy/service/Dockerfile. */
+    /** The three services, each a module with its {@code <service>.yml}, built into an image by deploy/service/Dockerfile. */
     static final List<String> SERVICES = List.of("regions-service", "agreements-service", "notifications-service");
 
     static final String PLATFORM_DEFAULTS = "platform/src/main/resources/concord/platform-defaults.yml";

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The one-shot topic-init step creates the topics DESIGN.md describes and the dead-letter topic of every consumer. */
+/** The one-shot topic-init step creates the topics docs/events.md describes and the dead-letter topic of every consumer. */
 class TopicInitTest {
 
     static final String SCRIPT = "deploy/kafka/create-topics.sh";

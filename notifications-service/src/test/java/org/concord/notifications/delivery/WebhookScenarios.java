@@ -12,7 +12,7 @@ import java.util.UUID;
 import com.standardwebhooks.Webhook;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
-import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.EventContract;
 import org.concord.testsupport.kafka.TopicRecords;
@@ -55,7 +55,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             assertThat(TopicRecords.header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
             JsonNode data = JSON.readTree(outcome.value());
             assertThat(data.get("attempts").asInt()).isEqualTo(1);
-            assertThat(data.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(data.get("statusCode").asInt()).isEqualTo(204);
             assertThat(data.get("eventId").asString()).isEqualTo(event.ceId());
         }
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.concord.notifications.NotificationsIntegrationTest;
-import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.security.Tokens;

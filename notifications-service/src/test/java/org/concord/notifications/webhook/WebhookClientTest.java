@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.standardwebhooks.Webhook;
-import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * Strings are the stored values (surrounding whitespace already stripped, no Unicode normalisation), escaped
  * as RFC 8785 (JSON Canonicalization Scheme) does: {@code \"} and {@code \\}, {@code \b \f \n \r \t}, other
  * control characters as {@code \}{@code u00xx} with lower-case hex, every other character as itself. This is
- * the JCS form of the object, so any JCS implementation reproduces the hash; {@code docs/content-hash.md}
+ * the JCS form of the object, so any JCS implementation reproduces the hash; {@code agreements-service/docs/content-hash.md}
  * shows how to check one by hand.
  */
 public record ContentHash(String value) {

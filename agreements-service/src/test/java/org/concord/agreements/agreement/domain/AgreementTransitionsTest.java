@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every step from every status: the lifecycle of DESIGN.md as a table. A cell is the status the step leads to,
+ * Every step from every status: the lifecycle (docs/rest.md, agreements-service/README.md) as a table. A cell is the status the step leads to,
  * or the refusal it meets.
  */
 class AgreementTransitionsTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The canonical form and hash of an agreement's text. The expected values were computed independently of this
  * code (Python: {@code json.dumps(text, sort_keys=True, separators=(',', ':'), ensure_ascii=False)}, then
- * SHA-256 of its UTF-8), as docs/content-hash.md shows.
+ * SHA-256 of its UTF-8), as agreements-service/docs/content-hash.md shows.
  */
 class ContentHashTest {
 
