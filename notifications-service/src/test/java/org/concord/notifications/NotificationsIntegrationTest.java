@@ -21,7 +21,7 @@ import org.concord.notifications.webhook.HostResolver;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.ContractExamples;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.security.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -164,14 +164,14 @@ public abstract class NotificationsIntegrationTest {
     }
 
     protected void publish(ContractExample event) {
-        KafkaBroker.send(event.toRecord(topics.agreements()));
+        TestKafka.send(event.toRecord(topics.agreements()));
     }
 
     /** Publishes a region snapshot on regions.v1 and waits until the replica knows it. */
     protected void publishRegion(String code, String name, String signingAuthority) {
         ContractExample region = ContractExamples.example("concord.region.registered").withNewId().withSubject(code)
                 .withData(data -> data.put("code", code).put("name", name).put("signingAuthority", signingAuthority));
-        KafkaBroker.send(region.toRecord(topics.regions()));
+        TestKafka.send(region.toRecord(topics.regions()));
         await("region " + code + " in the replica").atMost(PATIENCE)
                 .until(() -> regions.find(List.of(code)).block().containsKey(code));
     }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.IdempotentRequests;
 import org.concord.platform.domain.Page;
@@ -75,6 +78,8 @@ public class SubscriptionController {
      * replay shows the subscription without its secret).
      */
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "created (or the first response again, without the secret, for a repeated Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
     public Mono<ResponseEntity<?>> create(@RequestBody CreateSubscriptionRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         return idempotency.respond(idempotencyKey, "POST /api/subscriptions", request,

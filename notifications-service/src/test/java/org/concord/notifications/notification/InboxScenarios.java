@@ -182,8 +182,8 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         ContractExample newer = regionEvent(code, 3, "Department of Commerce and Trade of Xizang");
         ContractExample older = regionEvent(code, 2, "Old name");
 
-        org.concord.testsupport.kafka.KafkaBroker.send(newer.toRecord(topics.regions()));
-        org.concord.testsupport.kafka.KafkaBroker.send(older.toRecord(topics.regions()));
+        org.concord.testsupport.kafka.TestKafka.send(newer.toRecord(topics.regions()));
+        org.concord.testsupport.kafka.TestKafka.send(older.toRecord(topics.regions()));
 
         await().atMost(PATIENCE).until(() -> processed(older.ceId()));
         var known = regions.find(List.of(code)).block().get(code);

@@ -22,13 +22,13 @@ import org.testcontainers.kafka.KafkaContainer;
  * runs, an in-process KRaft broker (spring-kafka-test) where none does. Started on first use, stopped when the
  * JVM exits. Tests isolate themselves with topics and consumer groups of their own, not brokers.
  */
-public final class KafkaBroker {
+public final class TestKafka {
 
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
 
     private static String bootstrapServers;
 
-    private KafkaBroker() {
+    private TestKafka() {
     }
 
     public static synchronized String bootstrapServers() {
