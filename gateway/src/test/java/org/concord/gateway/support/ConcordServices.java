@@ -17,7 +17,7 @@ import org.concord.notifications.NotificationsApplication;
 import org.concord.platform.ConcordApplication;
 import org.concord.regions.RegionsApplication;
 import org.concord.testsupport.db.TestDatabase;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.security.Tokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -47,7 +47,7 @@ public final class ConcordServices implements AutoCloseable {
                 "concord.topics.regions", "regions.v1-" + run,
                 "concord.topics.agreements", "agreements.v1-" + run,
                 "concord.topics.notifications", "notifications.v1-" + run);
-        KafkaBroker.createTopics(List.of(
+        TestKafka.createTopics(List.of(
                 new NewTopic("regions.v1-" + run, PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic("agreements.v1-" + run, PARTITIONS, (short) 1),
                 new NewTopic("notifications.v1-" + run, PARTITIONS, (short) 1)));
@@ -80,7 +80,7 @@ public final class ConcordServices implements AutoCloseable {
             String run, Map<String, Object> topics, Map<String, Object> extra) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("server.port", 0);
-        settings.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
+        settings.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         settings.putAll(database.freshDatabase(name.replace("-service", "") + "_" + run));
         settings.putAll(topics);
         settings.put("concord.messaging.group", name + "-" + run);
