@@ -24,7 +24,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.concord.testsupport.http.Http;
 import org.concord.testsupport.security.Tokens;
+import org.concord.testsupport.system.ConcordSystem;
+import org.concord.testsupport.system.RunningService;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,10 +65,12 @@ class BadInputPropertyTest {
 
     @BeforeContainer
     static void startTheSystem() {
-        concord = ConcordSystem.start(Map.of());
+        concord = TheServices.builder().start();
         operations = new ArrayList<>();
-        for (RunningService service : List.of(concord.regions(), concord.agreements(), concord.notifications())) {
-            JsonNode document = service.get("/v3/api-docs", Tokens.viewer()).body();
+        // in this order, so that the fixed seed replays the same requests
+        for (String name : List.of(TheServices.REGIONS, TheServices.AGREEMENTS, TheServices.NOTIFICATIONS)) {
+            RunningService service = concord.service(name);
+            JsonNode document = service.http().get("/v3/api-docs", Tokens.viewer()).body();
             ApiOperations.of(service.name(), document).operations().stream()
                     .filter(operation -> !operation.path().endsWith("/stream")) // an endless SSE stream: no answer to judge
                     .forEach(operations::add);
@@ -92,7 +97,7 @@ class BadInputPropertyTest {
         if (status >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).as("%s", request)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            JsonNode problem = RunningService.JSON.readTree(response.body());
+            JsonNode problem = Http.JSON.readTree(response.body());
             assertThat(problem.path("status").asInt()).as("%s", request).isEqualTo(status);
             assertThat(LEAK.matcher(problem.path("detail").asString("") + problem.path("title").asString(""))
                     .find()).as("%s answered %s", request, response.body()).isFalse();
@@ -161,7 +166,7 @@ class BadInputPropertyTest {
                 for (String property : properties.keySet()) {
                     body.put(property, values.get(i++));
                 }
-                return RunningService.JSON.writeValueAsString(body);
+                return Http.JSON.writeValueAsString(body);
             }));
         }
         return Arbitraries.oneOf(choices);
@@ -192,7 +197,7 @@ class BadInputPropertyTest {
             case "array" -> List.of();
             default -> Map.of();
         }));
-        return RunningService.JSON.writeValueAsString(body);
+        return Http.JSON.writeValueAsString(body);
     }
 
     private static String uri(ApiOperations.Operation operation, String pathValue, String query) {
@@ -202,7 +207,7 @@ class BadInputPropertyTest {
                 path = path.replace("{" + parameter.name() + "}", encodePathValue(pathValue));
             }
         }
-        String base = service(operation).baseUrl() + path;
+        String base = concord.url(operation.service()) + path;
         if (query == null) {
             return base;
         }
@@ -220,14 +225,6 @@ class BadInputPropertyTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static RunningService service(ApiOperations.Operation operation) {
-        return switch (operation.service()) {
-            case "regions-service" -> concord.regions();
-            case "agreements-service" -> concord.agreements();
-            default -> concord.notifications();
-        };
-    }
-
     private static Map<String, String> adminHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + Tokens.admin());
@@ -241,7 +238,7 @@ class BadInputPropertyTest {
             builder = HttpRequest.newBuilder(URI.create(request.uri())).timeout(Duration.ofSeconds(20));
         } catch (IllegalArgumentException e) {
             // a URI the client itself refuses to send: nothing reaches the service
-            builder = HttpRequest.newBuilder(URI.create(service(request.operation()).baseUrl() + "/api/%25"));
+            builder = HttpRequest.newBuilder(URI.create(concord.url(request.operation().service()) + "/api/%25"));
         }
         for (var header : request.headers().entrySet()) {
             try {

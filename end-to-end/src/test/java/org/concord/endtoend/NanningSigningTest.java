@@ -24,12 +24,15 @@ import java.util.stream.Collectors;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.concord.endtoend.RunningService.Response;
 import org.concord.testsupport.contract.EventContract;
-import org.concord.testsupport.seed.SeedMou;
-import org.concord.testsupport.webhooks.WebhookReceiver;
+import org.concord.testsupport.http.Http;
+import org.concord.testsupport.http.Http.Response;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.security.Tokens;
+import org.concord.testsupport.seed.NanningSigning;
+import org.concord.testsupport.seed.SeedMou;
+import org.concord.testsupport.system.ConcordSystem;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,16 +56,22 @@ class NanningSigningTest {
 
     private static WebhookReceiver receiver;
     private static ConcordSystem concord;
+    private static Http regions;
+    private static Http agreements;
+    private static Http notifications;
 
     @BeforeAll
     static void startTheSystem() {
         receiver = WebhookReceiver.start();
-        concord = ConcordSystem.start(Map.of(
+        concord = TheServices.builder().settings(TheServices.NOTIFICATIONS, Map.of(
                 // the receiver listens on this machine: allowed here, as on the local stack, never in production
                 "concord.webhooks.allowed-hosts", "localhost,127.0.0.1",
                 "concord.webhooks.retry-schedule", "0s,200ms,500ms,1s,2s",
                 "concord.webhooks.retry-jitter", "0",
-                "concord.webhooks.poll-interval", "100ms"));
+                "concord.webhooks.poll-interval", "100ms")).start();
+        regions = concord.service(TheServices.REGIONS).http();
+        agreements = concord.service(TheServices.AGREEMENTS).http();
+        notifications = concord.service(TheServices.NOTIFICATIONS).http();
     }
 
     @AfterAll
@@ -78,30 +87,19 @@ class NanningSigningTest {
     @Test
     void twelve_regions_sign_the_silk_road_mou_and_every_service_reacts() throws Exception {
         // A system subscribes to every agreement event.
-        Response subscription = concord.notifications().post("/api/subscriptions", Tokens.admin(),
+        Response subscription = notifications.post("/api/subscriptions", Tokens.admin(),
                 Map.of("url", receiver.url(), "eventTypes", List.of("concord.agreement.*"), "regions", List.of()));
         assertThat(subscription.status()).as("subscription %s", subscription).isEqualTo(201);
         String secret = subscription.body().path("secret").asString();
 
         // Each department signs for its region in the name of the signing authority the registry knows.
-        Map<String, String> signingAuthority = new LinkedHashMap<>();
-        for (String party : SeedMou.PARTIES) {
-            Response region = concord.regions().get("/api/regions/" + party, Tokens.viewer());
-            assertThat(region.status()).as("region %s: %s", party, region).isEqualTo(200);
-            signingAuthority.put(party, region.body().path("signingAuthority").asString());
-        }
+        NanningSigning nanning = NanningSigning.against(regions, agreements);
+        SeedMou.PARTIES.forEach(nanning::signingAuthority);
 
-        // Guangxi drafts the MoU as soon as agreements-service has learnt the twelve regions from regions.v1.
-        Response drafted = await("agreements-service's replica of regions.v1 knows the twelve parties")
-                .atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                .until(() -> concord.agreements().post("/api/agreements", Tokens.admin(), SeedMou.draft()),
-                        response -> !unknownRegion(response));
-        assertThat(drafted.status()).as("draft: %s", drafted).isEqualTo(201);
-        String id = drafted.body().path("id").asString();
-        log.info("drafted the Nanning MoU: agreement {}", id);
-
-        Response opened = concord.agreements().post("/api/agreements/" + id + "/open", Tokens.admin(), Map.of());
-        assertThat(opened.status()).as("open: %s", opened).isEqualTo(200);
+        // Guangxi drafts the MoU as soon as agreements-service has learnt the twelve regions from regions.v1, and opens it.
+        Response opened = nanning.opened();
+        String id = opened.body().path("id").asString();
+        log.info("drafted and opened the Nanning MoU: agreement {}", id);
         String contentHash = opened.body().path("contentHash").asString();
         assertThat(contentHash).startsWith("sha256:");
 
@@ -110,8 +108,7 @@ class NanningSigningTest {
         List<String> order = new ArrayList<>(SeedMou.PARTIES);
         Collections.shuffle(order, new Random(seed));
         log.info("signing order (seed {}): {}", seed, order);
-        Function<String, Response> sign = party -> concord.agreements().post("/api/agreements/" + id + "/signatures",
-                Tokens.signatory(party), SeedMou.signature(party, contentHash, signingAuthority.get(party)));
+        Function<String, Response> sign = party -> nanning.sign(id, contentHash, party);
         for (String party : order.subList(0, 4)) {
             Response signed = sign.apply(party);
             assertThat(signed.status()).as("%s signs: %s", party, signed).isEqualTo(200);
@@ -121,12 +118,12 @@ class NanningSigningTest {
                 assertThat(signed.status()).as("%s signs (seed %s): %s", party, seed, signed).isEqualTo(200));
 
         // agreements-service: the MoU is concluded with twelve signatures, each in its department's name.
-        JsonNode agreement = concord.agreements().get("/api/agreements/" + id, Tokens.viewer()).body();
+        JsonNode agreement = agreements.get("/api/agreements/" + id, Tokens.viewer()).body();
         assertThat(agreement.path("status").asString()).isEqualTo("SIGNED");
         assertThat(agreement.path("parties").values()).hasSize(12).allSatisfy(party -> {
             assertThat(party.path("signed").asBoolean()).isTrue();
             assertThat(party.path("signatory").path("organisation").asString())
-                    .isEqualTo(signingAuthority.get(party.path("region").asString()));
+                    .isEqualTo(nanning.signingAuthority(party.path("region").asString()));
         });
 
         // agreements.v1: the story in order, each event as the contract says.
@@ -137,7 +134,7 @@ class NanningSigningTest {
         assertThat(types.stream().filter(SIGNATURE_RECORDED::equals)).hasSize(12);
         assertThat(types.get(types.size() - 1)).as("the conclusion comes last").isEqualTo(SIGNED);
         List<JsonNode> signatures = events.stream().filter(event -> SIGNATURE_RECORDED.equals(header(event, "ce_type")))
-                .map(event -> RunningService.JSON.readTree(event.value())).toList();
+                .map(event -> Http.JSON.readTree(event.value())).toList();
         assertThat(signatures).extracting(data -> data.path("signatureCount").asInt())
                 .as("signatureCount in offset order").containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(signatures).extracting(data -> data.path("signature").path("party").asString())
@@ -149,7 +146,7 @@ class NanningSigningTest {
         // notifications-service: every party's inbox tells of the conclusion.
         for (String party : SeedMou.PARTIES) {
             await(party + "'s inbox has the conclusion").atMost(PATIENCE).untilAsserted(() -> {
-                JsonNode inbox = concord.notifications()
+                JsonNode inbox = notifications
                         .get("/api/notifications?region=" + party + "&type=" + SIGNED, Tokens.viewer()).body();
                 assertThat(inbox.path("items").values())
                         .anySatisfy(item -> assertThat(item.path("agreementId").asString()).isEqualTo(id));
@@ -166,7 +163,7 @@ class NanningSigningTest {
             assertThat(requests).as("deliveries of event %s", webhookId).hasSize(1);
             WebhookReceiver.Received request = requests.get(0);
             verifySignature(secret, request);
-            JsonNode cloudEvent = RunningService.JSON.readTree(request.body());
+            JsonNode cloudEvent = Http.JSON.readTree(request.body());
             assertThat(cloudEvent.path("id").asString()).isEqualTo(webhookId);
             assertThat(cloudEvent.path("subject").asString()).isEqualTo(id);
         });
@@ -174,14 +171,14 @@ class NanningSigningTest {
         // regions-service: each party's portfolio lists the MoU as signed, and the eleven others as partners.
         for (String party : SeedMou.PARTIES) {
             await(party + "'s portfolio").atMost(PATIENCE).untilAsserted(() -> {
-                JsonNode portfolio = concord.regions().get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
+                JsonNode portfolio = regions.get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
                 assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
                     assertThat(item.path("id").asString()).isEqualTo(id);
                     assertThat(item.path("status").asString()).isEqualTo("SIGNED");
                     assertThat(item.path("signed").asBoolean()).isTrue();
                     assertThat(item.path("partyCount").asInt()).isEqualTo(12);
                 });
-                JsonNode partners = concord.regions().get("/api/regions/" + party + "/partners", Tokens.viewer()).body();
+                JsonNode partners = regions.get("/api/regions/" + party + "/partners", Tokens.viewer()).body();
                 assertThat(partners.path("items").values())
                         .extracting(partner -> partner.path("region").asString())
                         .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES.stream().filter(p -> !p.equals(party)).toList());
@@ -189,11 +186,6 @@ class NanningSigningTest {
                         .allSatisfy(partner -> assertThat(partner.path("signedAgreements").asLong()).isEqualTo(1));
             });
         }
-    }
-
-    /** 422 naming an unknown region: agreements-service has not read that region from regions.v1 yet. */
-    private static boolean unknownRegion(Response response) {
-        return response.status() == 422 && response.body().path("detail").asString("").contains("unknown region");
     }
 
     /** Signs for every party at once: all requests wait at a gate and leave it together. */
@@ -227,7 +219,7 @@ class NanningSigningTest {
     }
 
     private static List<String> historyEventIds(String id) {
-        Response history = concord.agreements().get("/api/agreements/" + id + "/history", Tokens.viewer());
+        Response history = agreements.get("/api/agreements/" + id + "/history", Tokens.viewer());
         assertThat(history.status()).as("history: %s", history).isEqualTo(200);
         // entries that publish nothing (an amendment, a refused signature) have no eventId
         return history.body().path("entries").values().stream()
@@ -244,14 +236,14 @@ class NanningSigningTest {
         List<ConsumerRecord<String, String>> outcomes = await("a delivered outcome for each of the " + eventIds.size() + " events")
                 .atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> TopicRecords.all(topic).stream()
-                                .filter(outcome -> eventIds.contains(RunningService.JSON.readTree(outcome.value()).path("eventId").asString()))
+                                .filter(outcome -> eventIds.contains(Http.JSON.readTree(outcome.value()).path("eventId").asString()))
                                 .toList(),
-                        found -> found.stream().map(outcome -> RunningService.JSON.readTree(outcome.value()).path("eventId").asString())
+                        found -> found.stream().map(outcome -> Http.JSON.readTree(outcome.value()).path("eventId").asString())
                                 .distinct().count() == eventIds.size());
         outcomes.forEach(EventContract::assertConforms);
         assertThat(outcomes).allSatisfy(outcome -> {
             assertThat(header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
-            assertThat(RunningService.JSON.readTree(outcome.value()).path("attempts").asInt()).isEqualTo(1);
+            assertThat(Http.JSON.readTree(outcome.value()).path("attempts").asInt()).isEqualTo(1);
         });
     }
 

@@ -7,10 +7,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import org.concord.gateway.support.GatewayProcess;
-import org.concord.gateway.support.Http;
-import org.concord.gateway.support.Http.Response;
 import org.concord.gateway.support.TestSystem;
 import org.concord.gateway.support.WithConcordSystem;
+import org.concord.testsupport.http.Http;
+import org.concord.testsupport.http.Http.Response;
 import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
 

@@ -18,12 +18,15 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.concord.gateway.support.Http;
-import org.concord.gateway.support.Http.Response;
-import org.concord.gateway.support.NanningMou;
 import org.concord.gateway.support.TestSystem;
 import org.concord.gateway.support.WithConcordSystem;
+import org.concord.testsupport.http.Http;
+import org.concord.testsupport.http.Http.Response;
 import org.concord.testsupport.security.Tokens;
+import org.concord.testsupport.seed.NanningSigning;
+import org.concord.testsupport.seed.SeedMou;
+import org.concord.testsupport.webhooks.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,11 +42,22 @@ class WalkthroughThroughGatewayIT {
 
     private static TestSystem system;
     private static Http gateway;
+    private static NanningSigning nanning;
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void connect(TestSystem running) {
         system = running;
         gateway = running.gateway();
+        nanning = NanningSigning.through(gateway);
+        receiver = WebhookReceiver.start();
+    }
+
+    @AfterAll
+    static void stopTheReceiver() {
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     @Test
@@ -61,16 +75,15 @@ class WalkthroughThroughGatewayIT {
         assertThat(anonymous.body().path("detail").asString()).startsWith("a valid bearer token is required");
 
         // 3. a webhook receiver subscribes to every agreement event
-        String receiverPath = "walkthrough-" + System.nanoTime();
         Response subscription = gateway.post("/api/subscriptions", admin, Map.of(
-                "url", system.receiver().url(receiverPath), "eventTypes", List.of("concord.agreement.*"), "regions", List.of()));
+                "url", receiver.url(), "eventTypes", List.of("concord.agreement.*"), "regions", List.of()));
         assertThat(subscription.status()).as("%s", subscription).isEqualTo(201);
         assertThat(subscription.body().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(subscription.body().path("secret").asString()).startsWith("whsec_");
         String subscriptionId = subscription.body().path("id").asString();
 
         // 4. Guangxi drafts the MoU
-        Response draft = NanningMou.drafted(gateway);
+        Response draft = nanning.drafted();
         assertThat(draft.body().path("status").asString()).isEqualTo("DRAFT");
         assertThat(draft.body().path("version").asLong()).isEqualTo(1);
         assertThat(draft.body().path("parties").size()).isEqualTo(12);
@@ -84,20 +97,20 @@ class WalkthroughThroughGatewayIT {
         assertThat(hash).matches("sha256:[0-9a-f]{64}");
 
         // 6. Yunnan signs; the same token cannot sign for Sichuan
-        Response signed = NanningMou.sign(gateway, agreement, hash, "CN-YN");
+        Response signed = nanning.sign(agreement, hash, "CN-YN");
         assertThat(signed.status()).as("%s", signed).isEqualTo(200);
         assertThat(signedRegions(signed.body())).containsExactly("CN-YN");
         Response refused = gateway.post("/api/agreements/" + agreement + "/signatures", Tokens.signatory("CN-YN"),
-                NanningMou.signature("CN-SC", hash, "Department of Commerce of Sichuan Province"));
+                SeedMou.signature("CN-SC", hash, "Department of Commerce of Sichuan Province"));
         assertThat(refused.status()).as("%s", refused).isEqualTo(403);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.body().path("detail").asString()).contains("cannot sign").contains("for CN-SC");
 
         // 7. the other eleven sign; the last signature concludes the MoU
         Response last = null;
-        for (String party : NanningMou.PARTIES) {
+        for (String party : SeedMou.PARTIES) {
             if (!party.equals("CN-YN")) {
-                last = NanningMou.sign(gateway, agreement, hash, party);
+                last = nanning.sign(agreement, hash, party);
                 assertThat(last.status()).as("%s signs: %s", party, last).isEqualTo(200);
             }
         }
@@ -135,7 +148,7 @@ class WalkthroughThroughGatewayIT {
                     "concord.agreement.drafted", 1, "concord.agreement.opened", 1,
                     "concord.agreement.signature-recorded", 12, "concord.agreement.signed", 1));
         });
-        assertThat(system.receiver().received(receiverPath)).isEqualTo(15);
+        assertThat(receiver.received()).hasSize(15);
 
         // 11. Yunnan's portfolio and partners
         await("Yunnan's portfolio has the MoU, signed").atMost(PATIENCE).untilAsserted(() -> {
@@ -148,7 +161,7 @@ class WalkthroughThroughGatewayIT {
             Response partners = gateway.get("/api/regions/CN-YN/partners?size=100", viewer);
             List<String> codes = new ArrayList<>();
             partners.body().path("items").forEach(p -> codes.add(p.path("region").asString()));
-            assertThat(codes).containsAll(NanningMou.PARTIES.stream().filter(p -> !p.equals("CN-YN")).toList())
+            assertThat(codes).containsAll(SeedMou.PARTIES.stream().filter(p -> !p.equals("CN-YN")).toList())
                     .doesNotContain("CN-YN");
         });
 
@@ -169,7 +182,7 @@ class WalkthroughThroughGatewayIT {
             assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             assertThat(lines.readLine()).as("the feed's first comment").isEqualTo(":connected");
 
-            String agreement = NanningMou.drafted(gateway).body().path("id").asString();
+            String agreement = nanning.drafted().body().path("id").asString();
             CompletableFuture<String> notification = CompletableFuture.supplyAsync(() -> {
                 try {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.concord.gateway.support.Browser;
-import org.concord.gateway.support.Http;
-import org.concord.gateway.support.Http.Response;
-import org.concord.gateway.support.NanningMou;
 import org.concord.gateway.support.TestSystem;
 import org.concord.gateway.support.WithBrowser;
 import org.concord.gateway.support.WithConcordSystem;
+import org.concord.testsupport.http.Http;
+import org.concord.testsupport.http.Http.Response;
 import org.concord.testsupport.security.Tokens;
+import org.concord.testsupport.seed.NanningSigning;
+import org.concord.testsupport.webhooks.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,13 +35,21 @@ import tools.jackson.databind.JsonNode;
 @WithBrowser
 class ConsoleInBrowserIT {
 
-    private static TestSystem system;
     private static Http gateway;
+    private static NanningSigning nanning;
+
+    /** The system each test subscribes, on a port of its own. */
+    private final WebhookReceiver receiver = WebhookReceiver.start();
 
     @BeforeAll
     static void connect(TestSystem running) {
-        system = running;
         gateway = running.gateway();
+        nanning = NanningSigning.through(gateway);
+    }
+
+    @AfterEach
+    void stopTheReceiver() {
+        receiver.close();
     }
 
     @Test
@@ -66,12 +76,12 @@ class ConsoleInBrowserIT {
 
     @Test
     void every_page_labels_its_controls_names_its_buttons_and_keeps_text_readable(Browser browser) {
-        Response opened = NanningMou.opened(gateway);
+        Response opened = nanning.opened();
         String id = opened.body().path("id").asString();
-        NanningMou.sign(gateway, id, opened.body().path("contentHash").asString(), "CN-GX");
-        String draft = NanningMou.drafted(gateway).body().path("id").asString();
+        nanning.sign(id, opened.body().path("contentHash").asString(), "CN-GX");
+        String draft = nanning.drafted().body().path("id").asString();
         String subscription = gateway.post("/api/subscriptions", Tokens.admin(), Map.of(
-                "url", system.receiver().url("accessibility"), "eventTypes", List.of(), "regions", List.of()))
+                "url", receiver.url(), "eventTypes", List.of(), "regions", List.of()))
                 .body().path("id").asString();
 
         browser.open(gateway.base().resolve("/#token=" + Tokens.admin()));
@@ -97,7 +107,7 @@ class ConsoleInBrowserIT {
 
     @Test
     void an_admin_drafts_an_agreement_from_the_form_and_opens_it_for_signature(Browser browser) {
-        NanningMou.drafted(gateway); // agreements-service knows the regions by now
+        nanning.drafted(); // agreements-service knows the regions by now
         browser.open(gateway.base().resolve("/#token=" + Tokens.admin()));
         browser.await(PATIENCE, "the draft button", d -> d.findElement(By.cssSelector("a.button[href='#/agreements/new']"))).click();
         browser.await(PATIENCE, "the form", d -> d.findElement(By.id("draft-form")));
@@ -121,15 +131,14 @@ class ConsoleInBrowserIT {
 
     @Test
     void a_subscription_shows_its_delivery_health_and_an_admin_resends_a_failed_delivery(Browser browser) {
-        String path = "failing-" + System.nanoTime();
-        system.receiver().answer(path, 500);
+        receiver.answering(500);
         String subscription = gateway.post("/api/subscriptions", Tokens.admin(), Map.of(
-                "url", system.receiver().url(path), "eventTypes", List.of("concord.agreement.drafted"), "regions", List.of()))
+                "url", receiver.url(), "eventTypes", List.of("concord.agreement.drafted"), "regions", List.of()))
                 .body().path("id").asString();
-        NanningMou.drafted(gateway);
+        nanning.drafted();
         await("the first delivery failed for good").atMost(PATIENCE).until(() -> statuses(subscription).equals(List.of("FAILED")));
-        system.receiver().answer(path, 204);
-        NanningMou.drafted(gateway);
+        receiver.answering(204);
+        nanning.drafted();
         await("the second delivered").atMost(PATIENCE).until(() -> statuses(subscription).contains("DELIVERED"));
 
         browser.open(gateway.base().resolve("/#token=" + Tokens.admin()));
@@ -144,7 +153,7 @@ class ConsoleInBrowserIT {
         browser.await(PATIENCE, "queued again", d -> text(d, "#delivery-status").contains("queued to be sent again"));
         browser.await(PATIENCE, "delivered at last", d -> text(d, "#success-rate").equals("100 %"));
         assertThat(text(browser.driver(), "#last-failures")).contains("No failure");
-        assertThat(system.receiver().received(path)).isEqualTo(4);
+        assertThat(receiver.received()).hasSize(4);
         browser.screenshot(ConsoleSigningScenarios.SCREENSHOTS, "subscription-health");
         gateway.delete("/api/subscriptions/" + subscription, Tokens.admin());
     }

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.concord.gateway.support.Browser;
-import org.concord.gateway.support.Http;
-import org.concord.gateway.support.Http.Response;
-import org.concord.gateway.support.NanningMou;
 import org.concord.gateway.support.TestSystem;
+import org.concord.testsupport.http.Http;
+import org.concord.testsupport.http.Http.Response;
 import org.concord.testsupport.security.Tokens;
+import org.concord.testsupport.seed.NanningSigning;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,11 +39,12 @@ abstract class ConsoleSigningScenarios {
     void a_signature_made_elsewhere_lights_up_within_a_second_and_the_signatory_signs_from_the_page(TestSystem system,
             Browser browser) {
         Http gateway = system.gateway();
-        Response opened = NanningMou.opened(gateway);
+        NanningSigning nanning = NanningSigning.through(gateway);
+        Response opened = nanning.opened();
         String id = opened.body().path("id").asString();
         String hash = opened.body().path("contentHash").asString();
         for (String party : List.of("CN-GX", "CN-SC", "CN-SN")) {
-            assertThat(NanningMou.sign(gateway, id, hash, party).status()).as("%s signs", party).isEqualTo(200);
+            assertThat(nanning.sign(id, hash, party).status()).as("%s signs", party).isEqualTo(200);
         }
 
         // Yunnan's signatory follows a console link carrying its token in the fragment
@@ -59,7 +60,7 @@ abstract class ConsoleSigningScenarios {
         browser.script("window.stillTheSamePage = true");
 
         // Guizhou signs from another client
-        assertThat(NanningMou.sign(gateway, id, hash, "CN-GZ").status()).isEqualTo(200);
+        assertThat(nanning.sign(id, hash, "CN-GZ").status()).isEqualTo(200);
         long signedAt = System.nanoTime();
         browser.await(LIVE, "Guizhou's card lit up within " + LIVE.toMillis() + " ms of its signature",
                 d -> "true".equals(card(browser, "CN-GZ").getDomAttribute("data-signed")));
@@ -87,7 +88,7 @@ abstract class ConsoleSigningScenarios {
 
         // more departments sign while Yunnan watches: the page the README shows
         for (String party : List.of("CN-XZ", "CN-CQ")) {
-            assertThat(NanningMou.sign(gateway, id, hash, party).status()).isEqualTo(200);
+            assertThat(nanning.sign(id, hash, party).status()).isEqualTo(200);
         }
         browser.await(PATIENCE, "7 of 12", d -> text(d, "#agreement-progress").contains("7 of 12"));
         browser.script("window.scrollTo(0, 0)");

@@ -2,7 +2,7 @@ package org.concord.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.concord.gateway.support.Http;
+import org.concord.testsupport.http.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

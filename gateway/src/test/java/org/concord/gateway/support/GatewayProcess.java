@@ -22,10 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.concord.testsupport.security.Tokens;
+import org.concord.testsupport.system.ConcordSystem;
+import org.concord.testsupport.system.RunningService;
 
 /**
  * The gateway as production runs it: its executable jar ({@code target/gateway-exec.jar}, built before the
- * integration tests) in a JVM of its own, in front of the services of a {@link ConcordServices}, on a free port.
+ * integration tests) in a JVM of its own, in front of the services of a {@link ConcordSystem}, on a free port.
  * Its output goes to {@code target/gateway-logs/<name>.log}.
  */
 public final class GatewayProcess implements AutoCloseable {
@@ -44,11 +46,11 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts a gateway in front of {@code services}; {@code settings} are more {@code --name=value} arguments. */
-    public static GatewayProcess start(String name, ConcordServices services, Map<String, Object> settings) {
+    public static GatewayProcess start(String name, ConcordSystem services, Map<String, Object> settings) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", 0);
-        for (String service : List.of("regions-service", "agreements-service", "notifications-service")) {
-            all.put("concord.gateway.services." + service + ".uri", services.url(service));
+        for (RunningService service : services.services()) {
+            all.put("concord.gateway.services." + service.name() + ".uri", service.url());
         }
         all.putAll(Tokens.verification());
         all.putAll(settings);

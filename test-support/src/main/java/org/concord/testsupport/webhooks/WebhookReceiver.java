@@ -100,6 +100,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers every request from now on with this status (500: an endpoint that fails; 204: one that is back). */
+    public WebhookReceiver answering(int status) {
+        return answering(n -> Reply.status(status));
+    }
+
     /** Answers the first requests with these statuses, and 200 after them. */
     public WebhookReceiver answeringInTurn(int... statuses) {
         return answering(n -> Reply.status(n <= statuses.length ? statuses[n - 1] : 200));

@@ -58,6 +58,23 @@ class WebhookReceiverTest {
         }
     }
 
+    @Test
+    void it_answers_every_request_with_the_status_it_was_last_told() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start().answering(500)) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest post = HttpRequest.newBuilder(URI.create(receiver.url()))
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+
+            int first = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int second = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+            receiver.answering(204);
+            int third = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertThat(List.of(first, second, third)).containsExactly(500, 500, 204);
+            assertThat(receiver.received()).hasSize(3);
+        }
+    }
+
     private static WebhookReceiver.Received request(String id, String timestamp, String signature, String body) {
         Map<String, List<String>> headers = new HashMap<>();
         headers.put("Webhook-id", List.of(id));

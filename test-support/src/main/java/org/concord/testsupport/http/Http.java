@@ -1,4 +1,4 @@
-package org.concord.gateway.support;
+package org.concord.testsupport.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
