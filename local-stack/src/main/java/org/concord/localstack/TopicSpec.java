@@ -19,6 +19,16 @@ record TopicSpec(String name, Map<String, String> config) {
         config = Map.copyOf(config);
     }
 
+    /** This topic with {@code min.insync.replicas} set, when more than one replica must acknowledge a write. */
+    TopicSpec withMinInsyncReplicas(int minInsync) {
+        if (minInsync <= 1) {
+            return this;
+        }
+        Map<String, String> more = new TreeMap<>(config);
+        more.put("min.insync.replicas", Integer.toString(minInsync));
+        return new TopicSpec(name, more);
+    }
+
     /** "compact", "retention unlimited", "retention 7 days": how the summary names the setting. */
     String describe() {
         if ("compact".equals(config.get("cleanup.policy"))) {

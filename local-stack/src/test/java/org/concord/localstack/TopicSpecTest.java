@@ -38,4 +38,12 @@ class TopicSpecTest {
                 .containsEntry("retention.ms", "604800000");
         assertThat(topics.get("notifications.v1").describe()).isEqualTo("retention 7 days");
     }
+
+    @Test
+    void on_a_cluster_an_acks_all_write_needs_two_replicas_and_a_single_node_needs_no_setting() {
+        assertThat(topics.get("agreements.v1").withMinInsyncReplicas(2).config())
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("retention.ms", "-1");
+        assertThat(topics.get("agreements.v1").withMinInsyncReplicas(1).config()).doesNotContainKey("min.insync.replicas");
+    }
 }
