@@ -30,6 +30,8 @@ final class Faults {
     static final List<String> SERVICES = List.of("regions-service", "agreements-service", "notifications-service");
     static final Duration FREEZE = Duration.ofSeconds(45);
     static final Duration WEBHOOK_OUTAGE = Duration.ofMinutes(2);
+    static final Duration POSTGRES_DOWN = Duration.ofSeconds(10);
+    static final Duration BETWEEN_KILLS = Duration.ofSeconds(12);
 
     private Faults() {
     }
@@ -43,13 +45,13 @@ final class Faults {
                         others("regions-service"), kill("regions-service", 1)),
                 new Scenario("kill-notifications", "kill -9 notifications-service", 1, 1, false, true,
                         others("notifications-service"), kill("notifications-service", 1)),
-                new Scenario("kill-agreements-10x", "kill -9 agreements-service ten times, each time once it is back", 1, 1,
+                new Scenario("kill-agreements-10x", "kill -9 agreements-service ten times, each time 12 s after it is back and caught up", 1, 1,
                         false, false, others("agreements-service"), kill("agreements-service", 10)),
                 new Scenario("kill-broker", "kill -9 one Kafka broker of three (the leader of most agreements.v1 partitions)",
                         3, 1, false, false, SERVICES, Faults::killBroker),
                 new Scenario("freeze-broker", "the Kafka broker frozen (SIGSTOP) for 45 s", 1, 1, false, true, SERVICES,
                         Faults::freezeBroker),
-                new Scenario("restart-postgres", "PostgreSQL crashes (pg_ctl stop -m immediate) and starts again", 1, 1, true,
+                new Scenario("restart-postgres", "PostgreSQL crashes (pg_ctl stop -m immediate) and starts again 10 s later", 1, 1, true,
                         false, SERVICES, Faults::restartPostgres),
                 new Scenario("kill-relay-holder", "kill -9 the agreements-service instance holding the outbox relay lease (two instances)",
                         1, 2, false, false, others("agreements-service"), Faults::killRelayHolder),
@@ -65,7 +67,11 @@ final class Faults {
         return SERVICES.stream().filter(name -> !name.equals(service)).toList();
     }
 
-    /** kill -9 of a process of the stack, {@code times} times; each next kill once it is back and caught up. */
+    /**
+     * kill -9 of a process of the stack, {@code times} times; each next kill once it has been back and caught up for
+     * {@link #BETWEEN_KILLS} (longer than the launcher's 10 s of good health after which its back-off starts again from
+     * 1 s: kills closer together meet a back-off doubling to 30 s, as a crash loop should).
+     */
     static Scenario.Fault kill(String process, int times) {
         return run -> {
             Instant start = Instant.now();
@@ -74,7 +80,7 @@ final class Faults {
             long lastPid = 0;
             for (int round = 1; round <= times; round++) {
                 if (round > 1) {
-                    ScenarioRun.pause(Duration.ofSeconds(5));
+                    ScenarioRun.pause(BETWEEN_KILLS);
                 }
                 long pid = run.stack().kill(process);
                 last = Instant.now();
@@ -118,7 +124,7 @@ final class Faults {
 
     static Scenario.Window restartPostgres(ScenarioRun run) throws IOException {
         Instant start = Instant.now();
-        run.postgres().crashAndRestart();
+        run.postgres().crashAndRestart(POSTGRES_DOWN);
         Instant end = Instant.now();
         run.note("PostgreSQL was down " + ScenarioRun.seconds(Duration.between(start, end)));
         return Scenario.Window.of(start, end, "PostgreSQL crashed and restarted", () -> run.servicesUp() && run.signedSince(end));

@@ -59,9 +59,13 @@ final class PrivatePostgres implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Like a crash: stops at once without a shutdown checkpoint ({@code -m immediate}), then starts again (crash recovery). */
-    void crashAndRestart() throws IOException {
+    /**
+     * Like a crash: stops at once without a shutdown checkpoint ({@code -m immediate}), stays down for {@code down},
+     * then starts again (with crash recovery).
+     */
+    void crashAndRestart(java.time.Duration down) throws IOException {
         run("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
+        Stack.pause(down);
         startServer();
     }
 

@@ -156,16 +156,18 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code back} holds and everything acknowledged before {@code faultEnd} has gone all the way through:
-     * published, applied by every consumer group, delivered to the webhook endpoint.
+     * Waits until {@code back} holds, then until every signature acknowledged by then (so all the backlog the fault
+     * left: what was signed while a consumer was down, the broker frozen, the endpoint away) has gone all the way
+     * through: published, applied by every consumer group, delivered to the webhook endpoint.
      */
     Recovery measure(Instant faultEnd, BooleanSupplier back) {
-        List<History.Operation> acknowledged = history.acknowledgedSignatures(faultEnd);
         Instant deadline = faultEnd.plus(RECOVERY_PATIENCE);
         Instant backAt = null;
+        List<History.Operation> acknowledged = List.of();
         while (Instant.now().isBefore(deadline)) {
             if (backAt == null && back.getAsBoolean()) {
                 backAt = Instant.now();
+                acknowledged = history.acknowledgedSignatures(backAt);
             }
             if (backAt != null && caughtUp(acknowledged)) {
                 return new Recovery(Duration.between(faultEnd, backAt), Duration.between(faultEnd, Instant.now()));

@@ -166,7 +166,7 @@ public final class LocalStack {
         database.ensurePostgresDatabases().forEach(Console::info);
         startKafka(options, layout, data, supervisor);
         try (Admin admin = Admin.create(Topics.adminConfig(layout.bootstrapServers()))) {
-            new Topics(admin).ensure(TopicSpec.DESIGN, options.partitions(), layout.replicationFactor(), layout.minInsyncReplicas())
+            new Topics(admin).ensure(TopicSpec.all(), options.partitions(), layout.replicationFactor(), layout.minInsyncReplicas())
                     .forEach(Console::info);
         }
         for (StackLayout.ServiceInstance service : layout.services()) {

@@ -37,7 +37,8 @@ final class Summary {
         String cluster = layout.brokers() == 1 ? "KRaft, single node"
                 : "KRaft, " + layout.brokers() + " nodes, replication factor " + layout.replicationFactor()
                         + ", min.insync.replicas " + layout.minInsyncReplicas();
-        lines.add("  kafka           " + layout.bootstrapServers() + " (" + cluster + "); topics " + topicList);
+        lines.add("  kafka           " + layout.bootstrapServers() + " (" + cluster + "); topics " + topicList
+                + " and " + TopicSpec.DEAD_LETTERS.size() + " dead-letter topics");
         lines.add("  databases       " + database);
         lines.add("  data directory  " + dataDirectory + "   logs: " + dataDirectory.resolve("logs"));
         lines.add("");
