@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates Concord's topics with the settings DESIGN.md gives them ("Events"), and the dead-letter topic of
+# Creates Concord's topics with the settings docs/events.md gives them, and the dead-letter topic of
 # every consumer, then exits 0. Run by the one-shot topic-init container before the services start; safe to
 # run again: a topic that exists keeps its partitions, and a setting that drifted is put back.
 #

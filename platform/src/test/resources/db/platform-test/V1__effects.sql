@@ -3,3 +3,12 @@ CREATE TABLE test_effect (
     event_id VARCHAR(64) NOT NULL,
     payload  VARCHAR     NOT NULL
 );
+
+-- a replica of snapshots, as the services keep them: last version wins
+CREATE TABLE test_replica (
+    code       VARCHAR(6)  PRIMARY KEY,
+    name       VARCHAR(50) NOT NULL,
+    note       VARCHAR(50),
+    version    BIGINT      NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -1,5 +1,6 @@
 package org.concord.agreements;
 
+import org.concord.agreements.region.persistence.RegionReplica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 
@@ -13,10 +14,9 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.concord.agreements.region.RegionReplica;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExamples;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +61,7 @@ public abstract class AgreementsScenarioSupport {
 
     /** Publishes a region event on regions.v1 as regions-service would: the contract's example with this code. */
     protected void publishRegion(String type, String code, boolean active, long version) {
-        KafkaBroker.send(ContractExamples.example(type).withNewId().withSubject(code)
+        TestKafka.send(ContractExamples.example(type).withNewId().withSubject(code)
                 .withData(data -> {
                     data.put("code", code);
                     data.put("name", "Region " + code);

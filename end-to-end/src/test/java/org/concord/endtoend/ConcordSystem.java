@@ -16,7 +16,7 @@ import org.concord.notifications.NotificationsApplication;
 import org.concord.platform.ConcordApplication;
 import org.concord.regions.RegionsApplication;
 import org.concord.testsupport.db.TestDatabase;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.security.Tokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * services, each its own Spring application started the way its {@code main} starts it (its own config name, so
  * the three {@code <service>.yml} files on one classpath never mix), with its own H2 database, a random port,
  * and token verification switched on. The topics are this run's own ({@code agreements.v1-<run>} ...), created
- * as DESIGN.md says (regions compacted).
+ * as in production (regions compacted).
  */
 final class ConcordSystem implements AutoCloseable {
 
@@ -55,7 +55,7 @@ final class ConcordSystem implements AutoCloseable {
     static ConcordSystem start(Map<String, Object> notificationsSettings) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("regions.v1-" + run, "agreements.v1-" + run, "notifications.v1-" + run);
-        KafkaBroker.createTopics(List.of(
+        TestKafka.createTopics(List.of(
                 new NewTopic(topics.regions(), PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(topics.agreements(), PARTITIONS, (short) 1),
                 new NewTopic(topics.notifications(), PARTITIONS, (short) 1)));
@@ -87,7 +87,7 @@ final class ConcordSystem implements AutoCloseable {
             Map<String, Object> extra) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("server.port", 0);
-        settings.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
+        settings.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         settings.putAll(TestDatabase.H2.freshDatabase(name.replace("-service", "") + "_" + run));
         settings.put("concord.topics.regions", topics.regions());
         settings.put("concord.topics.agreements", topics.agreements());

@@ -26,6 +26,8 @@ import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.endtoend.RunningService.Response;
 import org.concord.testsupport.contract.EventContract;
+import org.concord.testsupport.seed.SeedMou;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +85,7 @@ class NanningSigningTest {
 
         // Each department signs for its region in the name of the signing authority the registry knows.
         Map<String, String> signingAuthority = new LinkedHashMap<>();
-        for (String party : NanningMou.PARTIES) {
+        for (String party : SeedMou.PARTIES) {
             Response region = concord.regions().get("/api/regions/" + party, Tokens.viewer());
             assertThat(region.status()).as("region %s: %s", party, region).isEqualTo(200);
             signingAuthority.put(party, region.body().path("signingAuthority").asString());
@@ -92,7 +94,7 @@ class NanningSigningTest {
         // Guangxi drafts the MoU as soon as agreements-service has learnt the twelve regions from regions.v1.
         Response drafted = await("agreements-service's replica of regions.v1 knows the twelve parties")
                 .atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                .until(() -> concord.agreements().post("/api/agreements", Tokens.admin(), NanningMou.draft()),
+                .until(() -> concord.agreements().post("/api/agreements", Tokens.admin(), SeedMou.draft()),
                         response -> !unknownRegion(response));
         assertThat(drafted.status()).as("draft: %s", drafted).isEqualTo(201);
         String id = drafted.body().path("id").asString();
@@ -105,11 +107,11 @@ class NanningSigningTest {
 
         // The twelve sign in a shuffled order: four one after another, then eight at the same moment.
         long seed = System.nanoTime();
-        List<String> order = new ArrayList<>(NanningMou.PARTIES);
+        List<String> order = new ArrayList<>(SeedMou.PARTIES);
         Collections.shuffle(order, new Random(seed));
         log.info("signing order (seed {}): {}", seed, order);
         Function<String, Response> sign = party -> concord.agreements().post("/api/agreements/" + id + "/signatures",
-                Tokens.signatory(party), NanningMou.signature(party, contentHash, signingAuthority.get(party)));
+                Tokens.signatory(party), SeedMou.signature(party, contentHash, signingAuthority.get(party)));
         for (String party : order.subList(0, 4)) {
             Response signed = sign.apply(party);
             assertThat(signed.status()).as("%s signs: %s", party, signed).isEqualTo(200);
@@ -140,12 +142,12 @@ class NanningSigningTest {
                 .as("signatureCount in offset order").containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(signatures).extracting(data -> data.path("signature").path("party").asString())
                 .as("who signed, in offset order").startsWith(order.subList(0, 4).toArray(String[]::new))
-                .containsExactlyInAnyOrderElementsOf(NanningMou.PARTIES);
+                .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES);
         assertThat(historyEventIds(id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
 
         // notifications-service: every party's inbox tells of the conclusion.
-        for (String party : NanningMou.PARTIES) {
+        for (String party : SeedMou.PARTIES) {
             await(party + "'s inbox has the conclusion").atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode inbox = concord.notifications()
                         .get("/api/notifications?region=" + party + "&type=" + SIGNED, Tokens.viewer()).body();
@@ -170,7 +172,7 @@ class NanningSigningTest {
         });
 
         // regions-service: each party's portfolio lists the MoU as signed, and the eleven others as partners.
-        for (String party : NanningMou.PARTIES) {
+        for (String party : SeedMou.PARTIES) {
             await(party + "'s portfolio").atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode portfolio = concord.regions().get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
                 assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
@@ -182,7 +184,7 @@ class NanningSigningTest {
                 JsonNode partners = concord.regions().get("/api/regions/" + party + "/partners", Tokens.viewer()).body();
                 assertThat(partners.path("items").values())
                         .extracting(partner -> partner.path("region").asString())
-                        .containsExactlyInAnyOrderElementsOf(NanningMou.PARTIES.stream().filter(p -> !p.equals(party)).toList());
+                        .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES.stream().filter(p -> !p.equals(party)).toList());
                 assertThat(partners.path("items").values())
                         .allSatisfy(partner -> assertThat(partner.path("signedAgreements").asLong()).isEqualTo(1));
             });

@@ -1,5 +1,10 @@
 package org.concord.notifications;
 
+import org.concord.notifications.region.persistence.KnownRegions;
+import org.concord.notifications.delivery.domain.Delivery;
+import org.concord.notifications.delivery.persistence.DeliveryRepository;
+import org.concord.notifications.notification.domain.Notification;
+import org.concord.notifications.notification.persistence.NotificationRepository;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
@@ -12,16 +17,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.concord.notifications.delivery.Delivery;
-import org.concord.notifications.delivery.DeliveryRepository;
-import org.concord.notifications.notification.Notification;
-import org.concord.notifications.notification.NotificationRepository;
-import org.concord.notifications.region.RegionDirectory;
 import org.concord.notifications.webhook.HostResolver;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.ContractExamples;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.security.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,7 +69,7 @@ public abstract class NotificationsIntegrationTest {
     @Autowired
     protected DeliveryRepository deliveries;
     @Autowired
-    protected RegionDirectory regions;
+    protected KnownRegions regions;
     @Autowired
     protected DatabaseClient db;
     @LocalServerPort
@@ -164,14 +164,14 @@ public abstract class NotificationsIntegrationTest {
     }
 
     protected void publish(ContractExample event) {
-        KafkaBroker.send(event.toRecord(topics.agreements()));
+        TestKafka.send(event.toRecord(topics.agreements()));
     }
 
     /** Publishes a region snapshot on regions.v1 and waits until the replica knows it. */
     protected void publishRegion(String code, String name, String signingAuthority) {
         ContractExample region = ContractExamples.example("concord.region.registered").withNewId().withSubject(code)
                 .withData(data -> data.put("code", code).put("name", name).put("signingAuthority", signingAuthority));
-        KafkaBroker.send(region.toRecord(topics.regions()));
+        TestKafka.send(region.toRecord(topics.regions()));
         await("region " + code + " in the replica").atMost(PATIENCE)
                 .until(() -> regions.find(List.of(code)).block().containsKey(code));
     }

@@ -1,20 +1,16 @@
 package org.concord.platform;
 
-import java.util.function.Consumer;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.concord.platform.cloudevents.CloudEvent;
-import org.concord.platform.cloudevents.InvalidCloudEventException;
-import org.concord.platform.inbox.IdempotentConsumer;
+import org.concord.platform.domain.DomainException;
+import org.concord.platform.messaging.EventConsumer;
+import org.concord.platform.messaging.EventConsumers;
 import org.concord.platform.security.AccessRules;
 import org.concord.platform.security.Roles;
-import org.concord.platform.web.DomainException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,16 +25,23 @@ public class PlatformTestApplication {
 
     public static final String NAME = "platform-test";
 
-    /** A consumer like the services' ones: idempotent, and poison records end in the dead-letter topic. */
-    @Bean
-    Consumer<Message<byte[]>> recordEffects(IdempotentConsumer consumer, DatabaseClient db) {
-        return message -> consumer.apply("record-effects", CloudEvent.from(message), event -> {
-            if (event.dataAsString().contains("poison")) {
-                throw new InvalidCloudEventException("cannot process " + event.id());
+    /** The consumer's own view of the test events; one that says it is poison cannot be read. */
+    record TestData(Integer n, Boolean poison) {
+        TestData {
+            if (Boolean.TRUE.equals(poison)) {
+                throw new IllegalArgumentException("poison");
             }
-            return db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
-                    .bind("id", event.id()).bind("payload", event.dataAsString()).then();
-        });
+        }
+    }
+
+    /** A consumer declared like the services' ones: idempotent, and poison records end in the dead-letter topic. */
+    @Bean
+    EventConsumer recordEffects(EventConsumers consumers, DatabaseClient db) {
+        return consumers.function("recordEffects")
+                .on("concord.agreement.*", TestData.class, (event, data) ->
+                        db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
+                                .bind("id", event.id()).bind("payload", event.dataAsString()).then())
+                .build();
     }
 
     /** Like a service's own rules: only signatories sign. */
@@ -58,9 +61,9 @@ public class PlatformTestApplication {
             return Mono.just(thing);
         }
 
-        @GetMapping("/test/refusals/{kind}")
-        Mono<Void> refuse(@PathVariable DomainException.Kind kind) {
-            return Mono.error(new DomainException(kind, "refused because the test said " + kind));
+        @GetMapping("/test/refusals/{meaning}")
+        Mono<Void> refuse(@PathVariable DomainException.Meaning meaning) {
+            return Mono.error(new DomainException(meaning, "refused because the test said " + meaning));
         }
 
         @GetMapping("/api/things/{id}")

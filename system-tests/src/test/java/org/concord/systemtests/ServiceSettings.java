@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class ServiceSettings {
 
-    /** The services DESIGN.md names, each a module with its {@code <service>.yml}, built into an image by deploy/service/Dockerfile. */
+    /** The three services, each a module with its {@code <service>.yml}, built into an image by deploy/service/Dockerfile. */
     static final List<String> SERVICES = List.of("regions-service", "agreements-service", "notifications-service");
 
     static final String PLATFORM_DEFAULTS = "platform/src/main/resources/concord/platform-defaults.yml";
@@ -64,15 +64,16 @@ final class ServiceSettings {
     }
 
     /**
-     * The value of every {@code dlq-name} setting, with the property placeholders in it resolved against the
-     * service's settings (e.g. {@code ${concord.topics.agreements}.${spring.application.name}.dlq}).
+     * The dead-letter topic of every consumer binding ({@code <function>-in-0}): {@code <topic>.<service>.dlq}, the
+     * platform's rule (DeadLetterTopics), with the binding's destination resolved against the service's settings.
      */
     Set<String> deadLetterTopics() {
         Map<String, String> properties = properties();
+        String service = resolve(properties.get("spring.application.name"), properties);
         Set<String> topics = new TreeSet<>();
         properties.forEach((key, value) -> {
-            if (key.endsWith(".dlq-name")) {
-                topics.add(resolve(value, properties));
+            if (key.matches("spring\\.cloud\\.stream\\.bindings\\.[A-Za-z]+-in-0\\.destination")) {
+                topics.add(resolve(value, properties) + "." + service + ".dlq");
             }
         });
         return topics;

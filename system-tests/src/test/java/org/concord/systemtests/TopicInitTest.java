@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The one-shot topic-init step creates the topics DESIGN.md describes and the dead-letter topic of every consumer. */
+/** The one-shot topic-init step creates the topics docs/events.md describes and the dead-letter topic of every consumer. */
 class TopicInitTest {
 
     static final String SCRIPT = "deploy/kafka/create-topics.sh";
@@ -33,7 +33,7 @@ class TopicInitTest {
     void creates_the_dead_letter_topic_of_every_consumer_and_no_other() {
         Set<String> deadLetterTopics = new TreeSet<>();
         ServiceSettings.SERVICES.forEach(service -> deadLetterTopics.addAll(ServiceSettings.of(service).deadLetterTopics()));
-        // <topic>.<service>.dlq, as the services' binder settings name them
+        // <topic>.<service>.dlq for every consumer binding, the platform's rule
         assertThat(deadLetterTopics).isNotEmpty().allMatch(name -> name.matches("[a-z]+\\.v1\\.[a-z]+-service\\.dlq"));
 
         Set<String> createdDeadLetterTopics = created.keySet().stream()

@@ -27,6 +27,6 @@ public @interface ConcordIntegrationTest {
 
     TestDatabase database() default TestDatabase.H2;
 
-    /** Extra topics to create (beside the three of DESIGN.md), e.g. dead-letter topics a test reads. */
+    /** Extra topics to create (beside the three of docs/events.md), e.g. dead-letter topics a test reads. */
     String[] extraTopics() default {};
 }

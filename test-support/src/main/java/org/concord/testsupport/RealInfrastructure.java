@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.concord.testsupport.db.TestDatabase;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.security.Tokens;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,14 +30,14 @@ record RealInfrastructure(TestDatabase database, List<String> extraTopics) imple
         String id = UUID.randomUUID().toString().substring(0, 8);
         String service = context.getEnvironment().getProperty("spring.application.name", "service");
         Map<String, Object> properties = new HashMap<>(database.freshDatabase(service.replace("-service", "") + "_" + id));
-        properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
+        properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         properties.put("concord.topics.regions", "regions.v1-" + id);
         properties.put("concord.topics.agreements", "agreements.v1-" + id);
         properties.put("concord.topics.notifications", "notifications.v1-" + id);
         properties.put("concord.messaging.group", service + "-" + id);
         properties.put("concord.test.context-id", id);
         properties.putAll(Tokens.verification());
-        KafkaBroker.createTopics(topics(id));
+        TestKafka.createTopics(topics(id));
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("concordRealInfrastructure", properties));
         // a test acts as admin unless it sends a token of its own (Tokens.viewer(), Tokens.signatory(...))

@@ -1,5 +1,12 @@
 package org.concord.agreements.agreement;
 
+import org.concord.agreements.agreement.application.AgreementService;
+import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementStatus;
+import org.concord.agreements.agreement.domain.AgreementText;
+import org.concord.agreements.agreement.domain.ContentHash;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.Signer;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
@@ -18,11 +25,11 @@ import org.concord.agreements.agreement.AgreementResponses.AgreementResource;
 import org.concord.agreements.agreement.AgreementResponses.History;
 import org.concord.agreements.agreement.AgreementResponses.HistoryItem;
 import org.concord.platform.security.Actor;
-import org.concord.platform.web.DomainException;
+import org.concord.platform.domain.DomainException;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.IdempotentRequests;
-import org.concord.platform.web.Page;
-import org.concord.platform.web.PageQuery;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
 import org.concord.platform.web.StrictRequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The agreements API (DESIGN.md, REST): requests in, {@link AgreementService} use cases, resources out with
+ * The agreements API: requests in, {@link AgreementService} use cases, resources out with
  * their {@code ETag}. No rules here: they are the domain's. Errors are RFC 9457 problem details (platform).
  */
 @RestController
@@ -71,7 +78,7 @@ public class AgreementController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementResource.class)))
     public Mono<ResponseEntity<?>> draft(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Draft request) {
-        return idempotency.handle(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toText)
+        return idempotency.respond(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toText)
                 .flatMap(service::draft)
                 .map(agreement -> ResponseEntity.created(URI.create("/api/agreements/" + agreement.id()))
                         .eTag(ETags.of(agreement.version()))
@@ -101,17 +108,17 @@ public class AgreementController {
     public Mono<ResponseEntity<AgreementResource>> amend(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
         if (!patch.isObject()) {
-            return Mono.error(new DomainException(DomainException.Kind.BAD_REQUEST,
+            return Mono.error(new DomainException(DomainException.Meaning.MALFORMED,
                     "a merge patch is a JSON object of the fields to change, e.g. {\"title\": \"...\"}"));
         }
-        return service.amend(id, ifMatch, text -> patched(text, patch)).map(AgreementController::ok);
+        return service.amend(id, ETags.expected(ifMatch), text -> patched(text, patch)).map(AgreementController::ok);
     }
 
     /** Opens the draft for signature: freezes its text and fixes its contentHash. */
     @PostMapping("/{id}/open")
     public Mono<ResponseEntity<AgreementResource>> open(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return service.open(id, ifMatch).map(AgreementController::ok);
+        return service.open(id, ETags.expected(ifMatch)).map(AgreementController::ok);
     }
 
     /**
@@ -125,9 +132,9 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
-        return idempotency.handle(key, "POST /api/agreements/" + id + "/signatures", request,
+        return idempotency.respond(key, "POST /api/agreements/" + id + "/signatures", request,
                 () -> Actor.current().map(AgreementController::signer)
-                        .flatMap(signer -> service.sign(id, ifMatch, signer, RegionCode.of(request.party()),
+                        .flatMap(signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
                                 request.toSignatory(), ContentHash.of(request.contentHash())))
                         .map(AgreementController::ok));
     }
@@ -141,13 +148,13 @@ public class AgreementController {
     @PostMapping("/{id}/withdraw")
     public Mono<ResponseEntity<AgreementResource>> withdraw(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Reason request) {
-        return service.withdraw(id, ifMatch, request.reason()).map(AgreementController::ok);
+        return service.withdraw(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
     }
 
     @PostMapping("/{id}/terminate")
     public Mono<ResponseEntity<AgreementResource>> terminate(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Reason request) {
-        return service.terminate(id, ifMatch, request.reason()).map(AgreementController::ok);
+        return service.terminate(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
     }
 
     /** The audit trail, oldest first. */
@@ -171,12 +178,12 @@ public class AgreementController {
         try {
             draft = strict.treeToValue(merged, Draft.class);
         } catch (JacksonException e) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(DomainException.Meaning.MALFORMED,
                     "the patch cannot be applied to the draft: " + e.getOriginalMessage());
         }
         var violations = validator.validate(draft);
         if (!violations.isEmpty()) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST, "the patched draft is invalid: "
+            throw new DomainException(DomainException.Meaning.MALFORMED, "the patched draft is invalid: "
                     + violations.stream().map(AgreementController::describe).sorted().collect(Collectors.joining("; ")));
         }
         return draft.toText();
@@ -193,7 +200,7 @@ public class AgreementController {
         try {
             return AgreementStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST, "status must be one of "
+            throw new DomainException(DomainException.Meaning.MALFORMED, "status must be one of "
                     + Arrays.toString(AgreementStatus.values()) + ", was " + status);
         }
     }

@@ -1,20 +1,25 @@
 package org.concord.agreements.agreement;
 
+import org.concord.agreements.agreement.domain.AgreementEvent.Amended;
+import org.concord.agreements.agreement.domain.AgreementEvent.Drafted;
+import org.concord.agreements.agreement.domain.AgreementEvent.Expired;
+import org.concord.agreements.agreement.domain.AgreementEvent.Opened;
+import org.concord.agreements.agreement.domain.AgreementEvent.PartyAcceded;
+import org.concord.agreements.agreement.domain.AgreementEvent.SignatureRecorded;
+import org.concord.agreements.agreement.domain.AgreementEvent.Signed;
+import org.concord.agreements.agreement.domain.AgreementEvent.Terminated;
+import org.concord.agreements.agreement.domain.AgreementEvent.Withdrawn;
+
+import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementEvent;
+import org.concord.agreements.agreement.domain.AgreementText;
+import org.concord.agreements.agreement.domain.Signature;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.concord.agreements.agreement.AgreementEvent.Amended;
-import org.concord.agreements.agreement.AgreementEvent.Drafted;
-import org.concord.agreements.agreement.AgreementEvent.Expired;
-import org.concord.agreements.agreement.AgreementEvent.Opened;
-import org.concord.agreements.agreement.AgreementEvent.PartyAcceded;
-import org.concord.agreements.agreement.AgreementEvent.SignatureRecorded;
-import org.concord.agreements.agreement.AgreementEvent.Signed;
-import org.concord.agreements.agreement.AgreementEvent.Terminated;
-import org.concord.agreements.agreement.AgreementEvent.Withdrawn;
 
 /**
  * How an agreement's events look outside the aggregate: the {@code ce_type} and data of each on
@@ -31,16 +36,7 @@ public final class AgreementEventContract {
 
     /** The name of the event in the audit trail, and after {@value #TYPE_PREFIX} its ce_type. */
     public static String name(AgreementEvent event) {
-        if (event instanceof Drafted) return "drafted";
-        if (event instanceof Amended) return "amended";
-        if (event instanceof Opened) return "opened";
-        if (event instanceof SignatureRecorded) return "signature-recorded";
-        if (event instanceof Signed) return "signed";
-        if (event instanceof PartyAcceded) return "party-acceded";
-        if (event instanceof Withdrawn) return "withdrawn";
-        if (event instanceof Terminated) return "terminated";
-        if (event instanceof Expired) return "expired";
-        throw unknown(event);
+        return event.name();
     }
 
     /** Whether the event is published on agreements.v1. Amendments of a draft are not in the contract: they stay in the audit trail. */

@@ -1,5 +1,13 @@
 package org.concord.agreements.agreement;
 
+import org.concord.agreements.agreement.domain.AgreementText;
+import org.concord.agreements.agreement.domain.ContentHash;
+import org.concord.agreements.agreement.domain.CooperationArea;
+import org.concord.agreements.agreement.domain.Kind;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.Signatory;
+import org.concord.agreements.agreement.domain.SigningEvent;
+import org.concord.agreements.agreement.domain.Term;
 import java.time.LocalDate;
 import java.util.List;
 

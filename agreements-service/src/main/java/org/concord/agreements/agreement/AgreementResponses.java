@@ -1,10 +1,17 @@
 package org.concord.agreements.agreement;
 
+import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementStatus;
+import org.concord.agreements.agreement.domain.AgreementText;
+import org.concord.agreements.agreement.domain.CooperationArea;
+import org.concord.agreements.agreement.domain.HistoryEntry;
+import org.concord.agreements.agreement.domain.Kind;
+import org.concord.agreements.agreement.domain.Party;
+import org.concord.agreements.agreement.domain.Signature;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.concord.agreements.agreement.AgreementRepository.HistoryEntry;
 import org.concord.agreements.agreement.AgreementRequests.SignatoryBody;
 import org.concord.agreements.agreement.AgreementRequests.SigningEventBody;
 import org.concord.agreements.agreement.AgreementRequests.TermBody;

@@ -1,5 +1,6 @@
 package org.concord.agreements.agreement;
 
+import org.concord.agreements.agreement.application.AgreementExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 

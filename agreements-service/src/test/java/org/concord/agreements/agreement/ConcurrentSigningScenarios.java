@@ -1,5 +1,12 @@
 package org.concord.agreements.agreement;
 
+import org.concord.agreements.agreement.application.AgreementService;
+import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementStatus;
+import org.concord.agreements.agreement.domain.ContentHash;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.Signatory;
+import org.concord.agreements.agreement.domain.Signer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,6 +26,7 @@ import java.util.UUID;
 import org.concord.agreements.AgreementsScenarioSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Flux;
+import org.concord.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import org.concord.testsupport.contract.EventContract;
@@ -80,7 +88,7 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
         ContentHash hash = ContentHash.of((String) open.get("contentHash"));
 
         List<Agreement> results = Flux.fromIterable(SEED_PARTIES)
-                .flatMap(party -> Mono.defer(() -> service.sign(id, null,
+                .flatMap(party -> Mono.defer(() -> service.sign(id, ExpectedVersion.NONE,
                         new Signer("signatory-" + party, RegionCode.of(party)), RegionCode.of(party),
                                 new Signatory("Signatory of " + party, "Director-General", "Department of Commerce"), hash))
                         .subscribeOn(Schedulers.boundedElastic()), SEED_PARTIES.size())

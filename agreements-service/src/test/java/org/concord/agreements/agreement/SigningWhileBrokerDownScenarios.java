@@ -15,7 +15,7 @@ import org.concord.agreements.AgreementsScenarioSupport;
 import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
 import org.concord.testsupport.contract.EventContract;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.net.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ abstract class SigningWhileBrokerDownScenarios extends AgreementsScenarioSupport
         assertThat(get(id)).containsEntry("status", "SIGNED");
         await("the events wait in the outbox while the broker is unreachable").during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5)).until(() -> eventsAbout(id).isEmpty() && unpublished() >= 15);
-        String[] broker = KafkaBroker.bootstrapServers().split(",")[0].split(":");
+        String[] broker = TestKafka.bootstrapServers().split(",")[0].split(":");
         try (var reachable = TcpProxy.open(port, broker[0], Integer.parseInt(broker[1]))) {
             awaitEvents(id, "concord.agreement.signed", 1);
         }
@@ -81,7 +81,7 @@ abstract class SigningWhileBrokerDownScenarios extends AgreementsScenarioSupport
     }
 
     private OutboxRelay startRelay(String bootstrapServers) {
-        Map<String, Object> producer = KafkaBroker.impatientProducer(kafka.buildProducerProperties(), bootstrapServers);
+        Map<String, Object> producer = TestKafka.impatientProducer(kafka.buildProducerProperties(), bootstrapServers);
         OutboxRelay started = OutboxRelay.create(db, producer, outboxProperties, AgreementsApplication.NAME,
                 "test-relay-" + UUID.randomUUID());
         started.start();

@@ -1,5 +1,7 @@
 package org.concord.agreements.region;
 
+import org.concord.agreements.region.domain.ReplicatedRegion;
+import org.concord.agreements.region.persistence.RegionReplica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,7 +16,7 @@ import org.concord.agreements.AgreementsScenarioSupport;
 import org.concord.agreements.AgreementsApplication;
 import org.concord.platform.ConcordApplication;
 import org.concord.testsupport.contract.ContractExamples;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
@@ -122,7 +124,7 @@ abstract class RegionReplicaScenarios extends AgreementsScenarioSupport {
     @Test
     void a_record_that_is_not_a_region_snapshot_goes_to_the_dead_letter_topic_and_the_replica_goes_on() {
         String broken = freshRegionCode();
-        KafkaBroker.send(ContractExamples.example("concord.region.registered").withNewId().withSubject(broken)
+        TestKafka.send(ContractExamples.example("concord.region.registered").withNewId().withSubject(broken)
                 .withData("{\"code\":\"" + broken + "\",\"name\":42}").toRecord(topics.regions()));
         String next = freshRegionCode();
         publishRegion("concord.region.registered", next, true, 1);
@@ -147,7 +149,7 @@ abstract class RegionReplicaScenarios extends AgreementsScenarioSupport {
                 .builder(AgreementsApplication.class, AgreementsApplication.NAME)
                 .run(Stream.concat(Tokens.verification().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()), Stream.of(
                         "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+                        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.r2dbc.url=r2dbc:h2:mem:///" + freshDatabase + ";DB_CLOSE_DELAY=-1",
                         "--spring.flyway.url=jdbc:h2:mem:" + freshDatabase + ";DB_CLOSE_DELAY=-1",
                         "--concord.topics.regions=" + topics.regions(),

@@ -1,5 +1,7 @@
 package org.concord.localstack.demo;
 
+import org.concord.testsupport.seed.SeedMou;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,13 +83,13 @@ public final class NanningDemo {
     }
 
     void play() {
-        String title = NanningMou.TITLE + " (demo run " + RUN_TIME.format(clock.instant()) + ")";
+        String title = SeedMou.TITLE + " (demo run " + RUN_TIME.format(clock.instant()) + ")";
         regions.requireUp();
         agreements.requireUp();
         notifications.requireUp();
         narrator.headline("The Nanning signing, 24 September 2024: twelve regions sign an MoU on e-commerce with ASEAN");
         try (AgreementsTopic topic = AgreementsTopic.fromTheEnd(settings.bootstrapServers(), settings.agreementsTopic());
-             DemoWebhookReceiver receiver = DemoWebhookReceiver.start()) {
+             WebhookReceiver receiver = WebhookReceiver.start()) {
             narrator.say("the local stack is UP; a Kafka consumer reads " + topic.name() + " on "
                     + settings.bootstrapServers() + " from its end");
             Subscription subscription = subscribe(receiver);
@@ -153,7 +155,7 @@ public final class NanningDemo {
         }
     }
 
-    private Subscription subscribe(DemoWebhookReceiver receiver) {
+    private Subscription subscribe(WebhookReceiver receiver) {
         var created = notifications.expect(201, "subscribe the demo's webhook receiver",
                 notifications.post("/api/subscriptions", tokens.admin(), Map.of(
                         "url", receiver.url(), "eventTypes", List.of("concord.agreement.*"), "regions", List.of())));
@@ -166,7 +168,7 @@ public final class NanningDemo {
     /** Each department signs in the name of its region's signing authority, as regions-service knows it. */
     private Map<String, String> signingAuthorities() {
         Map<String, String> authorities = new LinkedHashMap<>();
-        for (String code : NanningMou.PARTIES.keySet()) {
+        for (String code : SeedMou.PARTIES) {
             var region = regions.expect(200, "read region " + code, regions.get("/api/regions/" + code, tokens.viewer()));
             authorities.put(code, Json.string(region.body(), "signingAuthority"));
         }
@@ -178,7 +180,7 @@ public final class NanningDemo {
         boolean told = false;
         long deadline = System.nanoTime() + settings.patience().toNanos();
         while (true) {
-            var reply = agreements.post("/api/agreements", tokens.admin(), NanningMou.draft(title));
+            var reply = agreements.post("/api/agreements", tokens.admin(), SeedMou.draft(title));
             if (reply.is(422) && reply.problem().contains("unknown region") && System.nanoTime() < deadline) {
                 if (!told) {
                     narrator.say("agreements-service does not know all twelve regions yet (it learns them from regions.v1); waiting ...");
@@ -192,7 +194,7 @@ public final class NanningDemo {
             narrator.say("Guangxi drafted the MoU: agreement " + id);
             narrator.say("  \"" + title + "\"");
             narrator.say("  12 parties, counterpart ASEAN, areas E_COMMERCE and CROSS_BORDER_E_COMMERCE, "
-                    + NanningMou.COMMITMENTS.size() + " commitments; to be signed in Nanning on 2024-09-24");
+                    + SeedMou.COMMITMENTS.size() + " commitments; to be signed in Nanning on 2024-09-24");
             return id;
         }
     }
@@ -206,7 +208,7 @@ public final class NanningDemo {
     }
 
     private void signInShuffledOrder(String id, String contentHash, Map<String, String> authorities) {
-        List<String> order = new ArrayList<>(NanningMou.PARTIES.keySet());
+        List<String> order = new ArrayList<>(SeedMou.PARTIES);
         Collections.shuffle(order);
         narrator.say(ONE_AFTER_ANOTHER + " departments sign one after another:");
         for (String party : order.subList(0, ONE_AFTER_ANOTHER)) {
@@ -245,7 +247,7 @@ public final class NanningDemo {
     private StackClient.Reply sign(String id, String contentHash, String party, String organisation) {
         return agreements.expect(200, "sign for " + party + " (with a signatory token for " + party + ")",
                 agreements.post("/api/agreements/" + id + "/signatures", tokens.signatory(party),
-                        NanningMou.signature(party, contentHash, organisation)));
+                        SeedMou.signature(party, contentHash, organisation)));
     }
 
     /** "Yunnan signed (5 of 12)": the count is the agreement's own, as the signature's response shows it. */
@@ -254,7 +256,7 @@ public final class NanningDemo {
         long signed = parties.stream().filter(p -> Json.bool(p, "signed")).count();
         String organisation = parties.stream().filter(p -> party.equals(Json.string(p, "region")))
                 .map(p -> Json.string(p, "signatory", "organisation")).findFirst().orElse("");
-        narrator.say("  " + signedLine(NanningMou.shortName(party), signed, parties.size()) + "  " + organisation);
+        narrator.say("  " + signedLine(SeedMou.shortName(party), signed, parties.size()) + "  " + organisation);
     }
 
     static String signedLine(String name, long signed, int parties) {
@@ -298,7 +300,7 @@ public final class NanningDemo {
 
     /** notifications-service told every party; Guangxi's inbox shows what it was told. */
     private void showInbox(String id) {
-        String region = NanningMou.CONVENER;
+        String region = SeedMou.CONVENER;
         Object inbox = await("the conclusion in " + region + "'s inbox (notifications-service)", () -> {
             var reply = notifications.expect(200, "read " + region + "'s inbox",
                     notifications.get("/api/notifications?region=" + region + "&size=100", tokens.viewer()));
@@ -315,14 +317,14 @@ public final class NanningDemo {
     }
 
     /** notifications-service POSTed every event of the MoU to the subscribed receiver, signed. */
-    private void showWebhooks(DemoWebhookReceiver receiver, String secret, int events) {
-        List<DemoWebhookReceiver.Received> received = await(events + " webhooks at the demo's receiver", () -> {
+    private void showWebhooks(WebhookReceiver receiver, String secret, int events) {
+        List<WebhookReceiver.Received> received = await(events + " webhooks at the demo's receiver", () -> {
             var all = receiver.received();
-            return all.stream().map(DemoWebhookReceiver.Received::webhookId).distinct().count() >= events
+            return all.stream().map(WebhookReceiver.Received::webhookId).distinct().count() >= events
                     ? Optional.of(all) : Optional.empty();
         });
-        long valid = received.stream().filter(request -> DemoWebhookReceiver.verify(secret, request)).count();
-        long distinct = received.stream().map(DemoWebhookReceiver.Received::webhookId).distinct().count();
+        long valid = received.stream().filter(request -> WebhookReceiver.signedWith(secret, request)).count();
+        long distinct = received.stream().map(WebhookReceiver.Received::webhookId).distinct().count();
         narrator.line("notifications", "webhooks: " + received.size() + " POSTs to the demo's receiver for "
                 + distinct + " events (webhook-id = ce_id); " + (valid == received.size()
                         ? "every signature valid (Standard Webhooks, HMAC-SHA256 with the subscription's secret)"
@@ -346,7 +348,7 @@ public final class NanningDemo {
             }
         });
         narrator.line("regions", "portfolio of " + region + ": the MoU is " + Json.string(entry, "status") + " ("
-                + Json.number(entry, "partyCount") + " parties), " + NanningMou.shortName(region) + " signed at "
+                + Json.number(entry, "partyCount") + " parties), " + SeedMou.shortName(region) + " signed at "
                 + Json.string(entry, "signedAt"));
     }
 
@@ -355,7 +357,7 @@ public final class NanningDemo {
         var reply = regions.expect(200, "read the partners of " + region,
                 regions.get("/api/regions/" + region + "/partners?size=100", tokens.viewer()));
         List<Object> partners = Json.list(reply.body(), "items");
-        narrator.headline("Partners of " + NanningMou.shortName(region) + " (" + region + "), from regions-service "
+        narrator.headline("Partners of " + SeedMou.shortName(region) + " (" + region + "), from regions-service "
                 + regions.url("/api/regions/" + region + "/partners") + ":");
         for (Object partner : partners) {
             long count = Json.number(partner, "signedAgreements");

@@ -1,5 +1,6 @@
 package org.concord.localstack.demo;
 
+import org.concord.testsupport.seed.SeedMou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class NanningDemoTest {
 
     @Test
     void the_draft_is_the_mou_of_the_article() {
-        Map<String, Object> draft = NanningMou.draft("MoU (demo run 2024-09-24 02:00:00 UTC)");
+        Map<String, Object> draft = SeedMou.draft("MoU (demo run 2024-09-24 02:00:00 UTC)");
 
         assertThat(Json.list(draft, "parties")).containsExactly("CN-GX", "CN-SC", "CN-SN", "CN-YN", "CN-GZ", "CN-XZ",
                 "CN-CQ", "CN-NM", "CN-GS", "CN-QH", "CN-XJ", "CN-NX");
@@ -69,7 +70,7 @@ class NanningDemoTest {
                 .isEqualTo("2024 China-ASEAN Silk Road (Cross-border) E-commerce Open Cooperation Promotion Event");
         assertThat(Json.string(draft, "signingEvent", "venue")).isEqualTo("Nanning");
         assertThat(Json.string(draft, "signingEvent", "date")).isEqualTo("2024-09-24");
-        assertThat(NanningMou.shortName("CN-NM")).isEqualTo("Inner Mongolia");
+        assertThat(SeedMou.shortName("CN-NM")).isEqualTo("Inner Mongolia");
     }
 
     private static int freePort() throws IOException {

@@ -1,9 +1,10 @@
 package org.concord.notifications.delivery;
 
+import org.concord.notifications.delivery.application.DeliveryService;
 import java.util.UUID;
 
-import org.concord.platform.web.Page;
-import org.concord.platform.web.PageQuery;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,31 +15,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The delivery log of a subscription, and re-sending a failed delivery by hand. */
+/** The delivery log of a subscription, and an operator sending a pending delivery now or a failed one again. */
 @RestController
 @RequestMapping("/api/subscriptions/{subscriptionId}/deliveries")
 public class DeliveryController {
 
     private final DeliveryService service;
-    private final DeliveryDispatcher dispatcher;
 
-    public DeliveryController(DeliveryService service, DeliveryDispatcher dispatcher) {
+    public DeliveryController(DeliveryService service) {
         this.service = service;
-        this.dispatcher = dispatcher;
     }
 
     /** Deliveries, newest first, each with every attempt: time, status code, duration, error. */
     @GetMapping
     public Mono<Page<DeliveryView>> deliveries(@PathVariable UUID subscriptionId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return service.deliveries(subscriptionId, PageQuery.of(page, size));
+        return Mono.fromCallable(() -> PageQuery.of(page, size))
+                .flatMap(query -> service.deliveries(subscriptionId, query))
+                .map(logs -> logs.map(DeliveryView::of));
     }
 
-    /** Sends a FAILED delivery once more, now (202: queued; its attempt appears in the log). */
+    /**
+     * Sends a delivery now: a PENDING one without waiting for its next scheduled attempt (the schedule goes on if
+     * it fails), a FAILED one once more. 202: queued for now; its attempt appears in the log. 409 for a delivery
+     * that is delivered, cancelled or being sent at this moment, or a subscription that is not active.
+     */
     @PostMapping("/{deliveryId}/retry")
     public Mono<ResponseEntity<DeliveryView>> retry(@PathVariable UUID subscriptionId, @PathVariable UUID deliveryId) {
-        return service.retryByHand(subscriptionId, deliveryId)
-                .doOnNext(queued -> dispatcher.wakeUp())
+        return service.sendNow(subscriptionId, deliveryId)
                 .map(delivery -> ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(DeliveryView.of(delivery, java.util.List.of())));
     }

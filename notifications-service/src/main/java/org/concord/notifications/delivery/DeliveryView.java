@@ -1,5 +1,8 @@
 package org.concord.notifications.delivery;
 
+import org.concord.notifications.delivery.domain.Delivery;
+import org.concord.notifications.delivery.domain.DeliveryAttempt;
+import org.concord.notifications.delivery.domain.DeliveryLog;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +10,10 @@ import java.util.List;
 public record DeliveryView(String id, String eventId, String eventType, String status, int attemptCount,
         Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt, Instant completedAt,
         List<DeliveryAttempt> attempts) {
+
+    static DeliveryView of(DeliveryLog log) {
+        return of(log.delivery(), log.attempts());
+    }
 
     static DeliveryView of(Delivery d, List<DeliveryAttempt> attempts) {
         return new DeliveryView(d.id().toString(), d.eventId(), d.eventType(), d.status().name(), d.attempts(),

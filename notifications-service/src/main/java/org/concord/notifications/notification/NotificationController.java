@@ -1,11 +1,15 @@
 package org.concord.notifications.notification;
 
+import org.concord.notifications.notification.application.NotificationFeed;
+import org.concord.notifications.notification.application.NotificationService;
+import org.concord.notifications.notification.domain.Notification;
+import org.concord.notifications.notification.domain.NotificationFilter;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.concord.platform.web.DomainException;
-import org.concord.platform.web.Page;
-import org.concord.platform.web.PageQuery;
+import org.concord.platform.domain.DomainException;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -82,7 +86,7 @@ public class NotificationController {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw new DomainException(DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(DomainException.Meaning.MALFORMED,
                     "Last-Event-ID must be the id of a notification (a whole number), was '" + lastEventId + "'");
         }
     }

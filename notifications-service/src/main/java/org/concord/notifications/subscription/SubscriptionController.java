@@ -1,15 +1,20 @@
 package org.concord.notifications.subscription;
 
+import org.concord.notifications.subscription.application.SubscriptionService;
+import org.concord.notifications.subscription.domain.Subscription;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.concord.platform.web.ETags;
-import org.concord.platform.web.Page;
-import org.concord.platform.web.PageQuery;
-import org.springframework.http.HttpStatus;
+import org.concord.platform.web.IdempotentRequests;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,20 +36,32 @@ import reactor.core.publisher.Mono;
 public class SubscriptionController {
 
     private final SubscriptionService service;
+    private final IdempotentRequests idempotency;
 
-    public SubscriptionController(SubscriptionService service) {
+    public SubscriptionController(SubscriptionService service, IdempotentRequests idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     /** {@code {"url": "https://…", "eventTypes": ["concord.agreement.signed"], "regions": ["CN-SC"]}}; empty lists mean all. */
     public record CreateSubscriptionRequest(String url, List<String> eventTypes, List<String> regions) {
     }
 
-    /** A subscription as clients see it; {@code secret} is present only in the responses to creation and rotation. */
+    /**
+     * A subscription as clients see it; {@code secret} is present only in the responses to creation and rotation
+     * (an {@code Idempotency-Key} replay of the creation shows it without).
+     */
     public record SubscriptionResponse(String id, String url, List<String> eventTypes, List<String> regions,
             String status, String disabledReason, long version, Instant createdAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Instant previousSecretValidUntil) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant previousSecretValidUntil)
+            implements IdempotentRequests.ShownOnce {
+
+        @Override
+        public SubscriptionResponse replayed() {
+            return new SubscriptionResponse(id, url, eventTypes, regions, status, disabledReason, version, createdAt,
+                    null, null);
+        }
 
         static SubscriptionResponse of(Subscription s) {
             return of(s, null, null);
@@ -56,15 +73,20 @@ public class SubscriptionController {
         }
     }
 
+    /**
+     * Creates a subscription: 201 with its location and its secret, shown this once. Honours Idempotency-Key (a
+     * replay shows the subscription without its secret).
+     */
     @PostMapping
-    public Mono<ResponseEntity<SubscriptionResponse>> create(@RequestBody CreateSubscriptionRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return service.create(request.url(), request.eventTypes(), request.regions(), blankToNull(idempotencyKey))
-                .map(created -> ResponseEntity.status(created.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                        .location(URI.create("/api/subscriptions/" + created.subscription().id()))
-                        .eTag(ETags.of(created.subscription().version()))
-                        .body(SubscriptionResponse.of(created.subscription(),
-                                created.secret() == null ? null : created.secret().value(), null)));
+    @ApiResponse(responseCode = "201", description = "created (or the first response again, without the secret, for a repeated Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
+    public Mono<ResponseEntity<?>> create(@RequestBody CreateSubscriptionRequest request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotency.respond(idempotencyKey, "POST /api/subscriptions", request,
+                () -> service.create(request.url(), request.eventTypes(), request.regions())
+                        .map(created -> ResponseEntity.created(URI.create("/api/subscriptions/" + created.subscription().id()))
+                                .eTag(ETags.of(created.subscription().version()))
+                                .body(SubscriptionResponse.of(created.subscription(), created.secret().value(), null))));
     }
 
     @GetMapping
@@ -81,14 +103,14 @@ public class SubscriptionController {
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return service.delete(id, ifMatch).thenReturn(ResponseEntity.noContent().build());
+        return service.delete(id, ETags.expected(ifMatch)).thenReturn(ResponseEntity.noContent().build());
     }
 
     /** A new secret, shown once; the previous one keeps signing until {@code previousSecretValidUntil}. */
     @PostMapping("/{id}/rotate-secret")
     public Mono<ResponseEntity<SubscriptionResponse>> rotateSecret(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return service.rotateSecret(id, ifMatch)
+        return service.rotateSecret(id, ETags.expected(ifMatch))
                 .map(rotated -> ResponseEntity.ok().eTag(ETags.of(rotated.subscription().version()))
                         .body(SubscriptionResponse.of(rotated.subscription(), rotated.secret().value(),
                                 rotated.previousSecretValidUntil())));
@@ -100,7 +122,4 @@ public class SubscriptionController {
         return service.enable(id).map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s)));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

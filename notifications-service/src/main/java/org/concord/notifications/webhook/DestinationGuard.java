@@ -24,11 +24,11 @@ public class DestinationGuard {
         this.resolver = resolver;
     }
 
-    /** Completes when the URL may receive webhooks; errors with {@link ForbiddenDestinationException} otherwise. */
+    /** Completes when the URL may receive webhooks; errors with {@link ForbiddenDestination} otherwise. */
     public Mono<Void> check(URI url) {
         Optional<String> refusal = policy.refusalOfUrl(url);
         if (refusal.isPresent()) {
-            return Mono.error(new ForbiddenDestinationException(refusal.get()));
+            return Mono.error(new ForbiddenDestination(refusal.get()));
         }
         return resolveChecked(url.getHost()).then();
     }
@@ -51,13 +51,13 @@ public class DestinationGuard {
         try {
             return resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new ForbiddenDestinationException("host '" + host + "' cannot be resolved");
+            throw new ForbiddenDestination("host '" + host + "' cannot be resolved");
         }
     }
 
     private Mono<List<InetAddress>> checked(String host, List<InetAddress> addresses) {
         return policy.refusalOfAddresses(host, addresses)
-                .<Mono<List<InetAddress>>>map(reason -> Mono.error(new ForbiddenDestinationException(reason)))
+                .<Mono<List<InetAddress>>>map(reason -> Mono.error(new ForbiddenDestination(reason)))
                 .orElseGet(() -> Mono.just(addresses));
     }
 

@@ -1,5 +1,6 @@
 package org.concord.notifications.webhook;
 
+import org.concord.notifications.delivery.domain.WebhookResponse;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public class WebhookClient implements AutoCloseable {
     private Mono<Void> checkBeforeConnecting(WebhookRequest request) {
         Optional<String> refusal = guard.policy().refusalOfUrl(request.url());
         if (refusal.isPresent()) {
-            return Mono.error(new ForbiddenDestinationException(refusal.get()));
+            return Mono.error(new ForbiddenDestination(refusal.get()));
         }
         String host = request.url().getHost();
         Optional<InetAddress> literal = DestinationPolicy.literalAddress(host);
@@ -101,7 +102,7 @@ public class WebhookClient implements AutoCloseable {
 
     static String describe(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ForbiddenDestinationException refused) {
+            if (t instanceof ForbiddenDestination refused) {
                 return "destination refused before connecting: " + refused.getMessage();
             }
             if (t instanceof ReadTimeoutException || t instanceof TimeoutException) {

@@ -1,5 +1,6 @@
 package org.concord.notifications.webhook;
 
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import java.net.URI;
 import java.util.List;
 

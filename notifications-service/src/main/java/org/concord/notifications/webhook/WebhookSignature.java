@@ -1,5 +1,6 @@
 package org.concord.notifications.webhook;
 
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import com.standardwebhooks.Webhook;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
-import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.EventContract;
 import org.concord.testsupport.kafka.TopicRecords;
@@ -55,7 +55,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             assertThat(TopicRecords.header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
             JsonNode data = JSON.readTree(outcome.value());
             assertThat(data.get("attempts").asInt()).isEqualTo(1);
-            assertThat(data.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(data.get("statusCode").asInt()).isEqualTo(204);
             assertThat(data.get("eventId").asString()).isEqualTo(event.ceId());
         }
     }
@@ -146,6 +146,44 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
+    void an_operator_sends_a_pending_delivery_now_instead_of_at_its_next_scheduled_attempt() {
+        List<String> parties = newRegions(2);
+        // the receiver is down and asks to be left alone for an hour; then it is fixed
+        try (WebhookReceiver receiver = WebhookReceiver.start().answering(n -> n == 1
+                ? new WebhookReceiver.Reply(503, Duration.ZERO, Map.of("Retry-After", "3600"))
+                : WebhookReceiver.Reply.status(204))) {
+            JsonNode subscription = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            String id = subscription.get("id").asString();
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+            publish(event);
+            String deliveryId = deliveryOf(event, subscription);
+            await("the first attempt failed").atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            await("the failure is recorded").atMost(PATIENCE).until(() -> pendingLater(id));
+
+            JsonNode queued = JSON.readTree(http().post().uri("/api/subscriptions/" + id + "/deliveries/" + deliveryId + "/retry")
+                    .exchange().expectStatus().isAccepted()
+                    .expectBody(String.class).returnResult().getResponseBody());
+
+            assertThat(queued.get("status").asString()).isEqualTo("PENDING");
+            ConsumerRecord<String, String> delivered = awaitOutcome(deliveryId, 1).get(0);
+            assertThat(TopicRecords.header(delivered, "ce_type")).isEqualTo("concord.notification.delivered");
+            assertThat(JSON.readTree(delivered.value()).get("attempts").asInt()).isEqualTo(2);
+            assertThat(receiver.received()).hasSize(2).extracting(r -> r.header("webhook-id")).containsOnly(event.ceId());
+            http().post().uri("/api/subscriptions/" + id + "/deliveries/" + deliveryId + "/retry").exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("is DELIVERED"));
+        }
+    }
+
+    /** The subscription's only delivery waits for an attempt more than half an hour away. */
+    private boolean pendingLater(String subscriptionId) {
+        JsonNode delivery = get("/api/subscriptions/" + subscriptionId + "/deliveries").get("items").get(0);
+        return delivery.get("status").asString().equals("PENDING") && delivery.get("attemptCount").asInt() == 1
+                && Instant.parse(delivery.get("nextAttemptAt").asString()).isAfter(Instant.now().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
     void delivery_given_up_is_published_as_failed_and_can_be_resent_by_hand() {
         List<String> parties = newRegions(2);
         try (WebhookReceiver receiver = WebhookReceiver.start().answeringInTurn(500, 500, 500, 500, 500)) {
@@ -225,7 +263,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
-    void secret_is_shown_once_and_creation_honours_idempotency_key() {
+    void secret_is_shown_once_and_a_replay_under_the_same_idempotency_key_answers_like_the_first_response_without_it() {
         String key = UUID.randomUUID().toString();
         var request = Map.of("url", "https://crm.public.test/hooks/concord", "eventTypes", List.of("concord.agreement.signed"),
                 "regions", List.of("CN-SC"));
@@ -239,10 +277,13 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
 
         JsonNode replayed = JSON.readTree(http().post().uri("/api/subscriptions").header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
-                .exchange().expectStatus().isOk()
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().valueEquals("Location", "/api/subscriptions/" + id)
                 .expectBody(String.class).returnResult().getResponseBody());
         assertThat(replayed.get("id").asString()).isEqualTo(id);
         assertThat(replayed.has("secret")).isFalse();
+        assertThat(replayed.get("eventTypes")).isEqualTo(created.get("eventTypes"));
         http().post().uri("/api/subscriptions").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("url", "https://other.public.test/hook")).exchange().expectStatus().isEqualTo(422);
 

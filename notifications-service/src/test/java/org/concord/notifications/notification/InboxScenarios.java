@@ -1,5 +1,7 @@
 package org.concord.notifications.notification;
 
+import org.concord.notifications.notification.domain.Notification;
+import org.concord.notifications.notification.domain.NotificationFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.concord.notifications.NotificationsIntegrationTest;
-import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.security.Tokens;
@@ -180,8 +182,8 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         ContractExample newer = regionEvent(code, 3, "Department of Commerce and Trade of Xizang");
         ContractExample older = regionEvent(code, 2, "Old name");
 
-        org.concord.testsupport.kafka.KafkaBroker.send(newer.toRecord(topics.regions()));
-        org.concord.testsupport.kafka.KafkaBroker.send(older.toRecord(topics.regions()));
+        org.concord.testsupport.kafka.TestKafka.send(newer.toRecord(topics.regions()));
+        org.concord.testsupport.kafka.TestKafka.send(older.toRecord(topics.regions()));
 
         await().atMost(PATIENCE).until(() -> processed(older.ceId()));
         var known = regions.find(List.of(code)).block().get(code);

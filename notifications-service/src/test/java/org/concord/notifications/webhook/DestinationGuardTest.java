@@ -41,7 +41,7 @@ class DestinationGuardTest {
     @Test
     void host_resolving_to_a_private_address_is_refused_with_the_reason() {
         assertThatThrownBy(() -> guard.check(URI.create("https://internal.example/hook")).block())
-                .isInstanceOf(ForbiddenDestinationException.class)
+                .isInstanceOf(ForbiddenDestination.class)
                 .hasMessageContaining("10.0.0.5")
                 .hasMessageContaining("private");
     }
@@ -49,14 +49,14 @@ class DestinationGuardTest {
     @Test
     void host_with_a_link_local_address_among_its_addresses_is_refused() {
         assertThatThrownBy(() -> guard.check(URI.create("https://metadata.example/hook")).block())
-                .isInstanceOf(ForbiddenDestinationException.class)
+                .isInstanceOf(ForbiddenDestination.class)
                 .hasMessageContaining("169.254.169.254");
     }
 
     @Test
     void ip_literal_is_checked_without_a_lookup() {
         assertThatThrownBy(() -> guard.check(URI.create("http://192.168.1.1:8080/hook")).block())
-                .isInstanceOf(ForbiddenDestinationException.class)
+                .isInstanceOf(ForbiddenDestination.class)
                 .hasMessageContaining("private");
         assertThatThrownBy(() -> guard.check(URI.create("http://[::1]/hook")).block())
                 .hasMessageContaining("loopback");
@@ -66,7 +66,7 @@ class DestinationGuardTest {
     @Test
     void unresolvable_host_is_refused() {
         assertThatThrownBy(() -> guard.check(URI.create("https://nowhere.example/hook")).block())
-                .isInstanceOf(ForbiddenDestinationException.class)
+                .isInstanceOf(ForbiddenDestination.class)
                 .hasMessageContaining("cannot be resolved");
     }
 

@@ -1,5 +1,7 @@
 package org.concord.notifications.webhook;
 
+import org.concord.notifications.delivery.domain.WebhookResponse;
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.standardwebhooks.Webhook;
-import org.concord.notifications.WebhookReceiver;
+import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

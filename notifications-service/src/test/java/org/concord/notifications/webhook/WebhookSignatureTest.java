@@ -1,5 +1,6 @@
 package org.concord.notifications.webhook;
 
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

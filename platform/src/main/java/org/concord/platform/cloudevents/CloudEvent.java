@@ -23,7 +23,7 @@ public record CloudEvent(String id, String source, String type, String subject, 
         require(type, CloudEventHeaders.TYPE);
         require(source, CloudEventHeaders.SOURCE);
         if (data == null) {
-            throw new InvalidCloudEventException("event " + id + " has no data");
+            throw new InvalidCloudEvent("event " + id + " has no data");
         }
     }
 
@@ -32,7 +32,7 @@ public record CloudEvent(String id, String source, String type, String subject, 
         MessageHeaders headers = message.getHeaders();
         String specVersion = CloudEventHeaders.text(headers, CloudEventHeaders.SPEC_VERSION);
         if (!SPEC_VERSION.equals(specVersion)) {
-            throw new InvalidCloudEventException("not a CloudEvents 1.0 record (ce_specversion=" + specVersion + ")");
+            throw new InvalidCloudEvent("not a CloudEvents 1.0 record (ce_specversion=" + specVersion + ")");
         }
         String time = CloudEventHeaders.text(headers, CloudEventHeaders.TIME);
         return new CloudEvent(
@@ -68,20 +68,44 @@ public record CloudEvent(String id, String source, String type, String subject, 
 
     /**
      * The data read as the consumer's own view of it; data that is not readable as {@code type} (or is JSON
-     * {@code null}) makes the record poison: {@link InvalidCloudEventException}, which ends in the dead-letter topic.
+     * {@code null}) makes the record poison: {@link InvalidCloudEvent}, which ends in the dead-letter topic.
      */
     public <T> T data(JsonMapper json, Class<T> type) {
         T value;
         try {
             value = json.readValue(data, type);
         } catch (JacksonException e) {
-            throw new InvalidCloudEventException("event " + id + " (" + this.type + ") has unreadable data: "
+            throw new InvalidCloudEvent("event " + id + " (" + this.type + ") has unreadable data: "
                     + e.getOriginalMessage(), e);
         }
         if (value == null) {
-            throw new InvalidCloudEventException("event " + id + " (" + this.type + ") has no data");
+            throw new InvalidCloudEvent("event " + id + " (" + this.type + ") has no data");
         }
         return value;
+    }
+
+    /**
+     * The event in structured JSON form (attributes and data in one document), e.g. the body of a webhook, so that
+     * an HTTP receiver gets the same event, with the same id, as a Kafka consumer does.
+     */
+    public String structuredJson(JsonMapper json) {
+        var node = json.createObjectNode();
+        node.put("specversion", SPEC_VERSION);
+        node.put("id", id);
+        node.put("source", source);
+        node.put("type", type);
+        if (subject != null) {
+            node.put("subject", subject);
+        }
+        if (time != null) {
+            node.put("time", time.toString());
+        }
+        node.put("datacontenttype", CloudEventHeaders.JSON);
+        if (traceparent != null) {
+            node.put("traceparent", traceparent);
+        }
+        node.set("data", json.readTree(data));
+        return json.writeValueAsString(node);
     }
 
     public String dataAsString() {
@@ -92,13 +116,13 @@ public record CloudEvent(String id, String source, String type, String subject, 
         try {
             return java.time.OffsetDateTime.parse(time).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidCloudEventException("ce_time is not an RFC 3339 timestamp: " + time);
+            throw new InvalidCloudEvent("ce_time is not an RFC 3339 timestamp: " + time);
         }
     }
 
     private static void require(String value, String header) {
         if (value == null || value.isBlank()) {
-            throw new InvalidCloudEventException("missing " + header);
+            throw new InvalidCloudEvent("missing " + header);
         }
     }
 }

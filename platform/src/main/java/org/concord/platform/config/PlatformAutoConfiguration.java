@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.concord.platform.cloudevents.Traceparent;
 import org.concord.platform.inbox.IdempotentConsumer;
 import org.concord.platform.messaging.ConcordTopics;
+import org.concord.platform.messaging.DeadLetterTopics;
+import org.concord.platform.messaging.EventConsumers;
 import org.concord.platform.outbox.Outbox;
 import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
@@ -13,9 +15,12 @@ import org.concord.platform.security.SecurityConfiguration;
 import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.DurableCommits;
 import org.concord.platform.startup.KafkaStartupCheck;
-import org.concord.platform.persistence.Transactions;
+import org.concord.platform.persistence.LastVersionWins;
+import org.concord.platform.usecase.UseCases;
 import org.concord.platform.web.IdempotentRequests;
+import org.concord.platform.web.LastResortErrors;
 import org.concord.platform.web.ProblemDetails;
+import org.concord.platform.web.RequestLimits;
 import org.concord.platform.web.StrictRequestBodies;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,14 +28,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the platform into every service: outbox and relay, idempotent consumers, problem details, checks. */
+/** Wires the platform into every service: use cases, outbox and relay, event consumers, problem details, checks. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
@@ -75,6 +82,17 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    RequestLimits requestLimits(@Value("${concord.web.max-uri-length}") DataSize maxUriLength,
+            @Value("${concord.web.max-header-size}") DataSize maxHeaderSize) {
+        return new RequestLimits(maxUriLength, maxHeaderSize);
+    }
+
+    @Bean
+    LastResortErrors lastResortErrors() {
+        return new LastResortErrors();
+    }
+
+    @Bean
     Traceparent traceparent() {
         return new Traceparent();
     }
@@ -85,15 +103,32 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Transactions transactions(TransactionalOperator tx,
+    UseCases useCases(TransactionalOperator tx,
             @Value("${concord.transactions.conflict-attempts}") int conflictAttempts) {
-        return new Transactions(tx, conflictAttempts);
+        return new UseCases(tx, conflictAttempts);
     }
 
     @Bean
-    IdempotentRequests idempotentRequests(DatabaseClient db, Transactions transactions, JsonMapper json,
+    IdempotentRequests idempotentRequests(DatabaseClient db, UseCases useCases, JsonMapper json,
             java.util.Optional<java.time.Clock> clock, @Value("${concord.idempotency.retention}") java.time.Duration retention) {
-        return new IdempotentRequests(db, transactions, json, clock.orElseGet(java.time.Clock::systemUTC), retention);
+        return new IdempotentRequests(db, useCases, json, clock.orElseGet(java.time.Clock::systemUTC), retention);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(IdempotentConsumer inbox, JsonMapper json,
+            @Value("${spring.application.name}") String service) {
+        return new EventConsumers(service, inbox, json);
+    }
+
+    /** Every binding parks what it cannot process in {@code <topic>.<service>.dlq}. */
+    @Bean
+    DlqDestinationResolver concordDeadLetterTopics(@Value("${spring.application.name}") String service) {
+        return (record, exception) -> DeadLetterTopics.of(record.topic(), service);
+    }
+
+    @Bean
+    LastVersionWins lastVersionWins(DatabaseClient db) {
+        return new LastVersionWins(db);
     }
 
     @Bean

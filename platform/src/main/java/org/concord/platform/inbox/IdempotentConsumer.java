@@ -1,11 +1,10 @@
 package org.concord.platform.inbox;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Function;
 
 import org.concord.platform.cloudevents.CloudEvent;
+import org.concord.platform.persistence.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -68,7 +67,7 @@ public class IdempotentConsumer {
         return db.sql(CLAIM)
                 .bind("consumer", consumer)
                 .bind("eventId", event.id())
-                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .bind("now", Sql.utc(java.time.Instant.now()))
                 .fetch().rowsUpdated()
                 .map(rows -> rows == 1);
     }

@@ -3,7 +3,7 @@ package org.concord.platform.messaging;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The topic names of DESIGN.md, read from configuration ({@code concord.topics.*}) so that operators can
+ * The topic names, read from configuration ({@code concord.topics.*}) so that operators can
  * rename them and each test context can have topics of its own.
  */
 @ConfigurationProperties("concord.topics")

@@ -1,13 +1,9 @@
 package org.concord.platform.outbox;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.concord.platform.cloudevents.Traceparent;
+import org.concord.platform.persistence.Sql;
+import org.concord.platform.usecase.AfterCommit;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +35,7 @@ public class Outbox {
         return Traceparent.current()
                 .defaultIfEmpty("")
                 .flatMap(traceparent -> insert(event, traceparent))
-                .then(wakeRelayAfterCommit());
+                .then(AfterCommit.run(afterCommit));
     }
 
     private Mono<Void> insert(OutboxEvent event, String traceparent) {
@@ -49,21 +45,9 @@ public class Outbox {
                 .bind("key", event.key())
                 .bind("type", event.type())
                 .bind("subject", event.subject())
-                .bind("occurredAt", OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC))
+                .bind("occurredAt", Sql.utc(event.time()))
                 .bind("payload", json.writeValueAsString(event.data()));
-        insert = traceparent.isEmpty() ? insert.bindNull("traceparent", String.class) : insert.bind("traceparent", traceparent);
-        return insert.then();
+        return Sql.bind(insert, "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then();
     }
 
-    private Mono<Void> wakeRelayAfterCommit() {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(tx -> tx.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(Outbox.this.afterCommit);
-                    }
-                }))
-                .onErrorResume(NoTransactionException.class, e -> Mono.fromRunnable(afterCommit).then(Mono.empty()))
-                .then();
-    }
 }

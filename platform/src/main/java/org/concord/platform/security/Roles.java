@@ -1,6 +1,6 @@
 package org.concord.platform.security;
 
-/** The roles of DESIGN.md, as they appear in a token's {@code roles} claim. */
+/** The roles of the API, as they appear in a token's {@code roles} claim. */
 public final class Roles {
 
     public static final String ADMIN = "admin";

@@ -1,34 +1,38 @@
 package org.concord.platform.web;
 
-import static org.concord.platform.web.DomainException.Kind.PRECONDITION_FAILED;
-import static org.concord.platform.web.DomainException.Kind.PRECONDITION_REQUIRED;
+import java.util.HashSet;
+import java.util.Set;
 
-/** Strong ETags derived from a resource's version, and the If-Match check for updates. */
+import org.concord.platform.domain.ExpectedVersion;
+
+/** Strong ETags derived from a resource's version, and {@code If-Match} read as the version a change expects. */
 public final class ETags {
 
     private ETags() {
     }
 
     public static String of(long version) {
-        return "\"" + version + "\"";
+        return ExpectedVersion.tag(version);
     }
 
     /**
-     * Refuses an update without {@code If-Match} (428) or with a tag other than the current version (412).
-     * {@code *} matches any version.
+     * The version an {@code If-Match} header names: none when absent or blank, any for {@code *}, else the versions
+     * of its strong tags (a tag that names no version of ours matches nothing).
      */
-    public static void requireMatch(String ifMatch, long currentVersion) {
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(PRECONDITION_REQUIRED,
-                    "this update needs an If-Match header with the resource's current ETag " + of(currentVersion));
+            return ExpectedVersion.NONE;
         }
+        Set<Long> versions = new HashSet<>();
+        boolean any = false;
         for (String tag : ifMatch.split(",")) {
             String candidate = tag.trim();
-            if (candidate.equals("*") || candidate.equals(of(currentVersion))) {
-                return;
+            if (candidate.equals("*")) {
+                any = true;
+            } else if (candidate.matches("\"\\d{1,18}\"")) {
+                versions.add(Long.parseLong(candidate.substring(1, candidate.length() - 1)));
             }
         }
-        throw new DomainException(PRECONDITION_FAILED,
-                "the resource has changed: If-Match " + ifMatch + " does not match the current ETag " + of(currentVersion));
+        return new ExpectedVersion(ifMatch, any, versions);
     }
 }

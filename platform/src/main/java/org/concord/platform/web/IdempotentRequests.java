@@ -6,13 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
-import org.concord.platform.persistence.Transactions;
+import org.concord.platform.domain.DomainException;
+import org.concord.platform.persistence.Sql;
+import org.concord.platform.usecase.UseCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,15 +27,19 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} for creating POSTs (after the IETF draft "The Idempotency-Key HTTP Header Field"): a
- * client that is unsure whether its request went through sends it again with the same key and gets the first
- * response again (status, Location, ETag, body; plus {@code Idempotent-Replayed: true}) instead of a second
- * region, agreement or signature. The same key with a different request is a 422.
+ * The one {@code Idempotency-Key} behaviour of every POST that takes the header (after the IETF draft "The
+ * Idempotency-Key HTTP Header Field"): a client that is unsure whether its request went through sends it again
+ * with the same key and gets the first response again (its status, Location, ETag and body, plus
+ * {@code Idempotent-Replayed: true}) instead of a second region, agreement, signature or subscription. The same key
+ * with a different body is a 422; a key that is not 1 to 255 visible ASCII characters a 400. A refused request
+ * stores nothing, so it can be corrected and sent again under the same key.
  *
- * <p>The first response is stored in the same transaction as the change it reports, so either both exist or
- * neither does. Two requests with one key racing each other: the second one's insert collides on the primary
- * key, its transaction is rolled back and run again, and it replays the first one's response. Keys are scoped by
- * method and path, and kept for {@code concord.idempotency.retention}.
+ * <p>The first response is stored in the same transaction as the change it reports (the action runs through
+ * {@link UseCases}), so either both exist or neither does. Two requests with one key racing each other: the
+ * second one's insert collides on the primary key, its transaction is rolled back and run again, and it replays
+ * the first one's response. Keys are scoped by method and path, and kept for {@code concord.idempotency.retention}
+ * (24 h). A body that is shown only once (a subscription's secret) implements {@link ShownOnce}: what is stored,
+ * and replayed, is its {@link ShownOnce#replayed()} form.
  */
 public class IdempotentRequests {
 
@@ -45,52 +50,48 @@ public class IdempotentRequests {
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final DatabaseClient db;
-    private final Transactions transactions;
+    private final UseCases useCases;
     private final JsonMapper json;
     private final Clock clock;
     private final Duration retention;
 
-    public IdempotentRequests(DatabaseClient db, Transactions transactions, JsonMapper json, Clock clock,
+    /** A response body with parts shown in the first response only: a replay shows {@link #replayed()} instead. */
+    public interface ShownOnce {
+        Object replayed();
+    }
+
+    public IdempotentRequests(DatabaseClient db, UseCases useCases, JsonMapper json, Clock clock,
             Duration retention) {
         this.db = db;
-        this.transactions = transactions;
+        this.useCases = useCases;
         this.json = json;
         this.clock = clock;
         this.retention = retention;
     }
 
     /**
-     * Runs {@code action} once per key: without an {@code Idempotency-Key} ({@code key} null) simply runs it,
-     * with one see {@link #once}.
-     */
-    public Mono<ResponseEntity<?>> handle(String key, String scope, Object request,
-            Supplier<Mono<? extends ResponseEntity<?>>> action) {
-        if (key == null) {
-            return action.get().map(response -> response);
-        }
-        return once(key, scope, request, action).map(response -> response);
-    }
-
-    /**
-     * Runs {@code action} unless a response to ({@code scope}, {@code key}) exists: then that response is replayed
-     * if {@code request} is the same, else refused.
+     * Runs {@code action} (a use case and its response); with an {@code Idempotency-Key} ({@code key} not null) only
+     * once, in one transaction with the record of its response: a response to ({@code scope}, {@code key}) stored
+     * earlier is replayed if {@code request} is the same, else refused.
      *
      * @param scope   method and path, e.g. {@code POST /api/agreements}
      * @param request the parsed request body (its JSON is the request's fingerprint)
      */
-    public Mono<ResponseEntity<byte[]>> once(String key, String scope, Object request,
+    public Mono<ResponseEntity<?>> respond(String key, String scope, Object request,
             Supplier<Mono<? extends ResponseEntity<?>>> action) {
+        if (key == null) {
+            return action.get().map(response -> response);
+        }
         if (!KEY.matcher(key).matches()) {
-            return Mono.error(new DomainException(DomainException.Kind.BAD_REQUEST,
+            return Mono.error(new DomainException(DomainException.Meaning.MALFORMED,
                     "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good key)"));
         }
         String fingerprint = sha256(json.writeValueAsBytes(request));
-        return transactions.run(() -> forgetExpired(scope, key)
+        return useCases.run(() -> forgetExpired(scope, key)
                 .then(find(scope, key))
-                .flatMap(stored -> replay(stored, key, fingerprint))
+                .<ResponseEntity<?>>flatMap(stored -> replay(stored, key, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> action.get()
-                        .map(this::toStored)
-                        .flatMap(first -> insert(scope, key, fingerprint, first).thenReturn(first.response(false))))));
+                        .flatMap(first -> insert(scope, key, fingerprint, toStored(first)).thenReturn(first)))));
     }
 
     /** Forgets responses older than the retention period. */
@@ -128,7 +129,7 @@ public class IdempotentRequests {
 
     private Mono<ResponseEntity<byte[]>> replay(Stored stored, String key, String fingerprint) {
         if (!stored.requestHash().equals(fingerprint)) {
-            return Mono.error(new DomainException(DomainException.Kind.UNPROCESSABLE, "Idempotency-Key " + key
+            return Mono.error(new DomainException(DomainException.Meaning.INVALID, "Idempotency-Key " + key
                     + " was already used for a different request; use a new key for a new request"));
         }
         return Mono.just(stored.response(true));
@@ -137,8 +138,9 @@ public class IdempotentRequests {
     private Stored toStored(ResponseEntity<?> response) {
         HttpHeaders headers = response.getHeaders();
         String location = headers.getLocation() == null ? null : headers.getLocation().toString();
+        Object body = response.getBody() instanceof ShownOnce once ? once.replayed() : response.getBody();
         return new Stored(null, response.getStatusCode().value(), location, headers.getETag(),
-                json.writeValueAsString(response.getBody()));
+                json.writeValueAsString(body));
     }
 
     private Mono<Stored> find(String scope, String key) {
@@ -158,10 +160,9 @@ public class IdempotentRequests {
                 .bind("hash", fingerprint)
                 .bind("status", response.status())
                 .bind("body", response.body())
-                .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-        insert = response.location() == null ? insert.bindNull("location", String.class) : insert.bind("location", response.location());
-        insert = response.etag() == null ? insert.bindNull("etag", String.class) : insert.bind("etag", response.etag());
-        return insert.then()
+                .bind("now", Sql.utc(clock.instant()));
+        insert = Sql.bind(insert, "location", response.location(), String.class);
+        return Sql.bind(insert, "etag", response.etag(), String.class).then()
                 .onErrorMap(DataIntegrityViolationException.class, e -> new OptimisticLockingFailureException(
                         "another request with Idempotency-Key " + key + " completed first", e));
     }
@@ -175,7 +176,7 @@ public class IdempotentRequests {
     }
 
     private OffsetDateTime cutoff() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(retention);
+        return Sql.utc(clock.instant().minus(retention));
     }
 
     private static Stored toStored(Readable row) {

@@ -3,6 +3,7 @@ package org.concord.platform.web;
 import java.util.List;
 import java.util.Map;
 
+import org.concord.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -20,7 +21,11 @@ import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one mapping from failures to RFC 9457 problem details, shared by every service: domain refusals keep
@@ -33,19 +38,33 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
 
     @ExceptionHandler(DomainException.class)
-    public ResponseEntity<ProblemDetail> refused(DomainException e, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()), e.getMessage());
-        problem.setTitle(e.kind().title());
+    public Mono<Void> refused(DomainException e, ServerWebExchange exchange) {
+        HttpStatus status = statusOf(e.meaning());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(status.getReasonPhrase());
         return respond(problem, exchange);
     }
 
+    /** The one place a refusal's meaning becomes an HTTP status. */
+    public static HttpStatus statusOf(DomainException.Meaning meaning) {
+        return switch (meaning) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case REFUSED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+        };
+    }
+
     @ExceptionHandler({ DataBufferLimitException.class, ContentTooLargeException.class })
-    public ResponseEntity<ProblemDetail> tooLarge(Exception e, ServerWebExchange exchange) {
+    public Mono<Void> tooLarge(Exception e, ServerWebExchange exchange) {
         return respond(tooLargeProblem(), exchange);
     }
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+    public Mono<Void> unexpected(Exception e, ServerWebExchange exchange) {
         log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the service failed to handle this request; it has been logged");
@@ -56,7 +75,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (causedBy(e, DataBufferLimitException.class)) {
-            return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers).body(tooLargeProblem()));
+            return respond(tooLargeProblem(), exchange).then(Mono.empty());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableReason(e));
         problem.setTitle("Bad Request");
@@ -78,6 +97,31 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 
+    /**
+     * The client accepts nothing this service produces: the answer is still a problem detail, written here
+     * directly (content negotiation would find no way to write it).
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleNotAcceptableStatusException(
+            org.springframework.web.server.NotAcceptableStatusException e, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        return Problems.write(exchange, HttpStatus.NOT_ACCEPTABLE,
+                "this resource is available as application/json only; the request's Accept header excludes it")
+                .then(Mono.empty());
+    }
+
+    /** Every detail this advice writes goes through here: nothing internal leaves the service. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatusAndDetail(status, "the request could not be handled as sent");
+        if (headers != null) {
+            headers.forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
+        }
+        return respond(problem, exchange).then(Mono.empty());
+    }
+
     private static ProblemDetail tooLargeProblem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "the request body is larger than this service accepts");
@@ -85,17 +129,71 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Why the request could not be read, in the API's own words: field names, expected types, never a class name. */
     private static String unreadableReason(ServerWebInputException e) {
+        if (e.getReason() != null && e.getReason().startsWith("No request body")) {
+            return "the request needs a JSON body";
+        }
         Throwable cause = e.getCause();
         if (cause instanceof DecodingException decoding) {
             Throwable specific = decoding.getMostSpecificCause();
-            if (specific instanceof JacksonException json && !json.getPath().isEmpty()) {
-                return "the request body could not be read: field '" + fieldPath(json) + "': "
-                        + firstLine(json.getOriginalMessage());
+            if (specific instanceof JacksonException json) {
+                return "the request body could not be read: " + describe(json);
             }
-            return "the request body could not be read: " + firstLine(specific.getMessage());
+            return "the request body could not be read: it is not JSON";
+        }
+        if (cause instanceof TypeMismatchException mismatch && e.getMethodParameter() != null) {
+            return "'" + mismatch.getValue() + "' is not a valid " + e.getMethodParameter().getParameterName()
+                    + ": expected " + expected(mismatch.getRequiredType());
         }
         return e.getReason() != null ? e.getReason() : "the request could not be read";
+    }
+
+    private static String describe(JacksonException e) {
+        String field = e.getPath().isEmpty() ? null : fieldPath(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "'" + unknown.getPropertyName() + "' is not a property of this request (it has "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + ")";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && field != null) {
+            return "field '" + field + "': expected " + expected(mismatch.getTargetType());
+        }
+        if (e instanceof DatabindException && field != null) {
+            return "field '" + field + "' has a value this request cannot take";
+        }
+        return field == null ? firstLine(e.getOriginalMessage()) : "field '" + field + "': " + firstLine(e.getOriginalMessage());
+    }
+
+    /** A type as an API user knows it. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2024-09-24";
+        }
+        if (type == java.time.Instant.class) {
+            return "a timestamp such as 2024-09-24T02:00:00Z";
+        }
+        if (type == java.util.UUID.class) {
+            return "an id (a UUID)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String fieldPath(JacksonException e) {
@@ -127,10 +225,12 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, ServerWebExchange exchange) {
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    /**
+     * Writes the problem detail itself, whatever the request's Accept header says (content negotiation would leave
+     * a client that accepts only, say, text/html with an empty error).
+     */
+    private static Mono<Void> respond(ProblemDetail problem, ServerWebExchange exchange) {
+        return Problems.write(exchange, HttpStatus.valueOf(problem.getStatus()), problem.getTitle(), problem.getDetail(),
+                problem.getProperties());
     }
 }

@@ -39,7 +39,7 @@ class CloudEventTest {
     @Test
     void a_record_that_is_not_a_cloudevent_is_poison() {
         assertThatThrownBy(() -> CloudEvent.from(message("{}", Map.of("ce_id", "e-2"))))
-                .isInstanceOf(InvalidCloudEventException.class).hasMessageContaining("not a CloudEvents 1.0 record");
+                .isInstanceOf(InvalidCloudEvent.class).hasMessageContaining("not a CloudEvents 1.0 record");
     }
 
     @Test
@@ -48,9 +48,9 @@ class CloudEventTest {
         CloudEvent nothing = event("null");
 
         assertThatThrownBy(() -> unreadable.data(json, View.class))
-                .isInstanceOf(InvalidCloudEventException.class).hasMessageContaining("has unreadable data");
+                .isInstanceOf(InvalidCloudEvent.class).hasMessageContaining("has unreadable data");
         assertThatThrownBy(() -> nothing.data(json, View.class))
-                .isInstanceOf(InvalidCloudEventException.class).hasMessageContaining("has no data");
+                .isInstanceOf(InvalidCloudEvent.class).hasMessageContaining("has no data");
     }
 
     private static CloudEvent event(String data) {

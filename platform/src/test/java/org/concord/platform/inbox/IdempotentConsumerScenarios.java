@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.concord.platform.PlatformTest;
 import org.concord.platform.messaging.ConcordTopics;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +31,10 @@ abstract class IdempotentConsumerScenarios {
     void redelivered_event_changes_nothing() {
         String eventId = UUID.randomUUID().toString();
 
-        KafkaBroker.send(event(eventId, "{\"n\":1}"));
-        KafkaBroker.send(event(eventId, "{\"n\":1}"));
+        TestKafka.send(event(eventId, "{\"n\":1}"));
+        TestKafka.send(event(eventId, "{\"n\":1}"));
         String later = UUID.randomUUID().toString();
-        KafkaBroker.send(event(later, "{\"n\":2}"));
+        TestKafka.send(event(later, "{\"n\":2}"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
         assertThat(effects(eventId)).isEqualTo(1);
@@ -45,8 +45,8 @@ abstract class IdempotentConsumerScenarios {
         String poison = UUID.randomUUID().toString();
         String later = UUID.randomUUID().toString();
 
-        KafkaBroker.send(event(poison, "{\"poison\":true}"));
-        KafkaBroker.send(event(later, "{\"n\":3}"));
+        TestKafka.send(event(poison, "{\"poison\":true}"));
+        TestKafka.send(event(later, "{\"n\":3}"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
         assertThat(effects(poison)).isZero();

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.platform.PlatformTest;
 import org.concord.platform.messaging.ConcordTopics;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.net.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +66,7 @@ abstract class RelayFaultScenarios {
 
         await("the relay keeps the events while the broker is unreachable").during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5)).until(() -> unpublished() == 10);
-        String[] broker = KafkaBroker.bootstrapServers().split(",")[0].split(":");
+        String[] broker = TestKafka.bootstrapServers().split(",")[0].split(":");
         try (var reachable = TcpProxy.open(port, broker[0], Integer.parseInt(broker[1]))) {
             await("all events published once the broker is back").atMost(Duration.ofSeconds(30))
                     .until(() -> unpublished() == 0);
@@ -80,11 +80,11 @@ abstract class RelayFaultScenarios {
     void should_publish_again_with_the_same_ce_id_when_relay_dies_between_publish_and_mark() {
         String key = UUID.randomUUID().toString();
         appendSteps(key, 1);
-        OutboxRelay dying = relay("relay-dying", KafkaBroker.bootstrapServers());
+        OutboxRelay dying = relay("relay-dying", TestKafka.bootstrapServers());
 
         dying.sendInOrder(dying.unpublished());
         assertThat(unpublished()).as("published but never marked").isEqualTo(1);
-        startRelay("relay-after-restart", KafkaBroker.bootstrapServers());
+        startRelay("relay-after-restart", TestKafka.bootstrapServers());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0);
         List<ConsumerRecord<String, String>> records = TopicRecords.await(topics.agreements(), keyed(key), 2, Duration.ofSeconds(20));
@@ -94,8 +94,8 @@ abstract class RelayFaultScenarios {
 
     @Test
     void should_keep_order_per_aggregate_with_two_relays_running() throws Exception {
-        OutboxRelay first = startRelay("relay-1", KafkaBroker.bootstrapServers());
-        startRelay("relay-2", KafkaBroker.bootstrapServers());
+        OutboxRelay first = startRelay("relay-1", TestKafka.bootstrapServers());
+        startRelay("relay-2", TestKafka.bootstrapServers());
         List<String> keys = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
         Thread writer = new Thread(() -> IntStream.rangeClosed(1, 20).forEach(n -> keys.forEach(key -> appendStep(key, n))));
@@ -140,7 +140,7 @@ abstract class RelayFaultScenarios {
     private OutboxRelay relay(String name, String bootstrapServers) {
         var properties = new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofMillis(500));
-        return OutboxRelay.create(db, KafkaBroker.impatientProducer(kafka.buildProducerProperties(), bootstrapServers),
+        return OutboxRelay.create(db, TestKafka.impatientProducer(kafka.buildProducerProperties(), bootstrapServers),
                 properties, "platform-test", name);
     }
 }

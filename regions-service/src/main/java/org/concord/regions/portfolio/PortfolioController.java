@@ -1,9 +1,10 @@
 package org.concord.regions.portfolio;
 
-import org.concord.platform.web.Page;
-import org.concord.platform.web.PageQuery;
-import org.concord.regions.portfolio.PortfolioRepository.Partner;
-import org.concord.regions.portfolio.PortfolioRepository.RegionAgreement;
+import org.concord.regions.portfolio.application.PortfolioService;
+import org.concord.regions.portfolio.domain.Partner;
+import org.concord.regions.portfolio.domain.RegionAgreement;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

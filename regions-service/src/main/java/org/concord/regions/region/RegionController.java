@@ -1,12 +1,19 @@
 package org.concord.regions.region;
 
+import org.concord.regions.region.application.RegionService;
+import org.concord.regions.region.domain.InvalidRegion;
+import org.concord.regions.region.domain.Region;
+import org.concord.regions.region.domain.RegionCode;
+import org.concord.regions.region.domain.RegionDetails;
+import org.concord.regions.region.domain.RegionFilter;
+import org.concord.regions.region.domain.RegionType;
 import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.IdempotentRequests;
-import org.concord.platform.web.Page;
-import org.concord.platform.web.PageQuery;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,7 +30,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The registry over HTTP: {@code /api/regions}. Requests and responses are records; the rules live in
- * {@link Region}, the transactions in {@link RegionService}. Errors are problem details (platform advice).
+ * {@link Region}, the use cases in {@link RegionService}. Errors are problem details (platform advice).
  */
 @RestController
 @RequestMapping("/api/regions")
@@ -64,7 +71,7 @@ public class RegionController {
     public Mono<ResponseEntity<?>> register(
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody RegisterRegionRequest request) {
-        return idempotency.handle(idempotencyKey, "POST /api/regions", request, () -> Mono.fromCallable(request::details)
+        return idempotency.respond(idempotencyKey, "POST /api/regions", request, () -> Mono.fromCallable(request::details)
                 .flatMap(details -> service.register(request.code(), details))
                 .map(region -> withETag(ResponseEntity.created(URI.create("/api/regions/" + region.code())), region)));
     }
@@ -80,7 +87,7 @@ public class RegionController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody UpdateRegionRequest request) {
         return Mono.fromCallable(() -> request.details(code))
-                .flatMap(details -> service.update(code, ifMatch, details))
+                .flatMap(details -> service.update(code, ETags.expected(ifMatch), details))
                 .map(region -> withETag(ResponseEntity.ok(), region));
     }
 
@@ -124,11 +131,11 @@ public class RegionController {
 
         RegionDetails details(String pathCode) {
             if (code != null && !code.equals(pathCode)) {
-                throw new InvalidRegionException("the code of a region cannot change (body says '" + code
+                throw new InvalidRegion("the code of a region cannot change (body says '" + code
                         + "', path says '" + pathCode + "'); register a new region instead");
             }
             if (country != null && pathCode.length() >= 2 && !country.equals(pathCode.substring(0, 2))) {
-                throw new InvalidRegionException("country follows from the code: '" + pathCode + "' is in "
+                throw new InvalidRegion("country follows from the code: '" + pathCode + "' is in "
                         + pathCode.substring(0, 2) + ", not " + country);
             }
             return new RegionDetails(name, nativeName, RegionType.parse(type), capital, signingAuthority, contactEmail);
@@ -137,7 +144,7 @@ public class RegionController {
 
     private static void requireCountryOf(RegionCode code, String country) {
         if (country != null && !country.equals(code.country())) {
-            throw new InvalidRegionException("country follows from the code: '" + code + "' is in " + code.country()
+            throw new InvalidRegion("country follows from the code: '" + code + "' is in " + code.country()
                     + ", not " + country);
         }
     }

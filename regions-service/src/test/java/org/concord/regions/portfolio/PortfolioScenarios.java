@@ -19,7 +19,7 @@ import org.concord.regions.RegionsServiceTest;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.ContractExamples;
 import org.concord.testsupport.contract.EventContract;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +98,7 @@ abstract class PortfolioScenarios {
     }
 
     void send(ContractExample example) {
-        KafkaBroker.send(example.toRecord(topics.agreements()));
+        TestKafka.send(example.toRecord(topics.agreements()));
     }
 
     Listed agreementsOf(String region) {
@@ -256,7 +256,7 @@ abstract class PortfolioScenarios {
         headerless.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
 
         send(poison);
-        KafkaBroker.send(headerless);
+        TestKafka.send(headerless);
         String later = UUID.randomUUID().toString();
         send(event("concord.agreement.drafted", later, "DRAFT", 1, unsigned(gx), unsigned(region())));
 

@@ -22,10 +22,10 @@ public final class TopicRecords {
 
     /** Every record on the topic now, in partition then offset order. */
     public static List<ConsumerRecord<String, String>> all(String topic) {
-        return all(KafkaBroker.bootstrapServers(), topic);
+        return all(TestKafka.bootstrapServers(), topic);
     }
 
-    /** Every record on a topic of another broker (see {@link KafkaBroker#startPrivate}). */
+    /** Every record on a topic of another broker (see {@link TestKafka#startPrivate}). */
     public static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
         try (var consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()

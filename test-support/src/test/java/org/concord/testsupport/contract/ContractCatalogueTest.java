@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The contract module is complete and consistent: every event type has its AsyncAPI message, schema and example. */
 class ContractCatalogueTest {
 
-    /** The event types of DESIGN.md, by topic. */
+    /** The event types of docs/events.md, by topic. */
     private static final Map<String, List<String>> TYPES_BY_TOPIC = Map.of(
             "regions.v1", List.of("concord.region.registered", "concord.region.updated", "concord.region.deactivated"),
             "agreements.v1", List.of("concord.agreement.drafted", "concord.agreement.opened",

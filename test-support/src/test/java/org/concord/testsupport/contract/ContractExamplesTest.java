@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.concord.testsupport.kafka.KafkaBroker;
+import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class ContractExamplesTest {
     @Test
     void examples_fed_through_a_real_broker_arrive_as_conforming_records_in_order() {
         String topic = "agreements.v1-" + UUID.randomUUID();
-        KafkaBroker.createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
+        TestKafka.createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
         List<ContractExample> lifecycle = List.of(
                 ContractExamples.example("concord.agreement.drafted"),
                 ContractExamples.example("concord.agreement.opened"),
@@ -92,7 +92,7 @@ class ContractExamplesTest {
                 ContractExamples.example("concord.agreement.signed"),               // redelivered: same ce_id
                 ContractExamples.example("concord.agreement.signed").withNewId());  // a distinct event
 
-        lifecycle.forEach(example -> KafkaBroker.send(example.toRecord(topic)));
+        lifecycle.forEach(example -> TestKafka.send(example.toRecord(topic)));
 
         List<ConsumerRecord<String, String>> records = TopicRecords.all(topic);
         assertThat(records).hasSize(lifecycle.size());

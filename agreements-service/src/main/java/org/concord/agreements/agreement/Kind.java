@@ -1,6 +1,0 @@
-package org.concord.agreements.agreement;
-
-/** The kind of agreement. Concord records memoranda of understanding only, for now. */
-public enum Kind {
-    MOU
-}

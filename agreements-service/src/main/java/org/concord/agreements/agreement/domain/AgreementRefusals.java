@@ -1,0 +1,114 @@
+package org.concord.agreements.agreement.domain;
+
+import static org.concord.platform.domain.DomainException.Meaning.MALFORMED;
+import static org.concord.platform.domain.DomainException.Meaning.CONFLICT;
+import static org.concord.platform.domain.DomainException.Meaning.REFUSED;
+import static org.concord.platform.domain.DomainException.Meaning.NOT_FOUND;
+import static org.concord.platform.domain.DomainException.Meaning.INVALID;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.concord.platform.domain.DomainException;
+
+/**
+ * Every way an agreement refuses a request, each with what the refusal means (the platform maps a meaning to
+ * an HTTP status) and a message that tells the user what to do.
+ *
+ * <p>409 Conflict: the request is fine but the agreement's current state forbids it (wrong status, already
+ * signed). 422 Unprocessable: the request contradicts the agreement or the rules (wrong content hash, not a
+ * party, a text that breaks a rule, a region that is unknown or deactivated). 400: a malformed value.
+ */
+public final class AgreementRefusals {
+
+    private AgreementRefusals() {
+    }
+
+    /** The agreement's status does not allow this step (409). */
+    public static final class TransitionNotAllowed extends DomainException {
+        public TransitionNotAllowed(UUID agreement, AgreementStatus status, String action, String allowedWhen) {
+            super(CONFLICT, "cannot " + action + " agreement " + agreement + ": it is " + status
+                    + "; only " + allowedWhen);
+        }
+    }
+
+    /** A signatory signs for a region it does not act for (403); the attempt is kept in the audit trail. */
+    public static final class SignerNotEntitled extends DomainException {
+        public SignerNotEntitled(UUID agreement, Signer signer, RegionCode party) {
+            super(REFUSED, signer.subject() + " acts for " + (signer.actsFor() == null ? "no region" : signer.actsFor())
+                    + " and cannot sign agreement " + agreement + " for " + party
+                    + "; the attempt has been recorded in the agreement's history");
+        }
+    }
+
+    /** A party signs a second time (409). */
+    public static final class AlreadySigned extends DomainException {
+        public AlreadySigned(UUID agreement, RegionCode party) {
+            super(CONFLICT, party + " has already signed agreement " + agreement + "; a party signs once");
+        }
+    }
+
+    /** The signature names another text than the one open for signature (422). */
+    public static final class ContentHashMismatch extends DomainException {
+        public ContentHashMismatch(UUID agreement, ContentHash named, ContentHash actual) {
+            super(INVALID, "the signature names content hash " + named + " but agreement " + agreement
+                    + " is open for signature with content hash " + actual + "; read the agreement again and sign its text");
+        }
+    }
+
+    /**
+     * A region that is not a party signs an agreement that is open for signature (422): the parties are fixed
+     * when the text is; a region joins only a signed agreement (accession), or is added to a draft.
+     */
+    public static final class NotAParty extends DomainException {
+        public NotAParty(UUID agreement, RegionCode region, List<RegionCode> parties) {
+            super(INVALID, region + " is not a party to agreement " + agreement + " (parties: "
+                    + parties.stream().map(RegionCode::value).collect(Collectors.joining(", "))
+                    + "); other regions can accede once it is signed");
+        }
+    }
+
+    /** The text breaks a rule of a well-formed agreement (422). */
+    public static final class InvalidDraft extends DomainException {
+        public InvalidDraft(String detail) {
+            super(INVALID, detail);
+        }
+    }
+
+    /** A party is not a known, active region in the registry (as replicated from regions.v1) (422). */
+    public static final class IneligibleRegions extends DomainException {
+        public IneligibleRegions(List<RegionCode> unknown, List<RegionCode> deactivated) {
+            super(INVALID, describe(unknown, deactivated));
+        }
+
+        private static String describe(List<RegionCode> unknown, List<RegionCode> deactivated) {
+            var parts = new java.util.ArrayList<String>();
+            if (!unknown.isEmpty()) {
+                parts.add("unknown region" + (unknown.size() > 1 ? "s " : " ") + join(unknown));
+            }
+            if (!deactivated.isEmpty()) {
+                parts.add("deactivated region" + (deactivated.size() > 1 ? "s " : " ") + join(deactivated));
+            }
+            return "every party must be a known, active region: " + String.join("; ", parts);
+        }
+
+        private static String join(List<RegionCode> codes) {
+            return codes.stream().map(RegionCode::value).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** A value that is not well-formed, e.g. a region code or content hash in the wrong format (400). */
+    public static final class InvalidValue extends DomainException {
+        public InvalidValue(String detail) {
+            super(MALFORMED, detail);
+        }
+    }
+
+    /** No agreement has this id (404). */
+    public static final class AgreementNotFound extends DomainException {
+        public AgreementNotFound(UUID agreement) {
+            super(NOT_FOUND, "no agreement " + agreement);
+        }
+    }
+}

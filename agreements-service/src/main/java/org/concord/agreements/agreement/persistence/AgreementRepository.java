@@ -1,0 +1,274 @@
+package org.concord.agreements.agreement.persistence;
+
+import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementStatus;
+import org.concord.agreements.agreement.domain.AgreementText;
+import org.concord.agreements.agreement.domain.ContentHash;
+import org.concord.agreements.agreement.domain.CooperationArea;
+import org.concord.agreements.agreement.domain.HistoryEntry;
+import org.concord.agreements.agreement.domain.Kind;
+import org.concord.agreements.agreement.domain.Party;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.Signatory;
+import org.concord.agreements.agreement.domain.Signature;
+import org.concord.agreements.agreement.domain.SigningEvent;
+import org.concord.agreements.agreement.domain.Term;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.concord.platform.persistence.JsonColumn;
+import org.concord.platform.persistence.Sql;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Persistence of agreements over R2DBC (tables {@code agreement}, {@code agreement_party},
+ * {@code agreement_history}); the same SQL runs on H2 and PostgreSQL. Updates are optimistic: a write names the
+ * version it read, and finding another one means a concurrent change won (the use case is then run again).
+ */
+@Repository
+public class AgreementRepository {
+
+    private static final String COLUMNS = "id, status, text_json, content_hash, version, created_at, updated_at, "
+            + "opened_at, concluded_at, ended_at, end_reason";
+    private static final String PARTY_COLUMNS = "agreement_id, party_order, region, acceded, signed_at, signatory_name, "
+            + "signatory_title, signatory_organisation, signed_content_hash";
+
+    private final DatabaseClient db;
+    private final JsonColumn<StoredText> texts;
+
+    public AgreementRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.texts = new JsonColumn<>(json, StoredText.class);
+    }
+
+    // ---- agreements ------------------------------------------------------------------------------------------
+
+    public Mono<Agreement> find(UUID id) {
+        Mono<Row> found = db.sql("SELECT " + COLUMNS + " FROM agreement WHERE id = :id")
+                .bind("id", id)
+                .map((Readable row) -> toRow(row))
+                .one();
+        return found.flatMap(row -> partiesOf(List.of(id)).map(parties -> row.toAgreement(parties.getOrDefault(id, List.of()))));
+    }
+
+    public Mono<Void> insert(Agreement agreement) {
+        var insert = db.sql("INSERT INTO agreement (" + COLUMNS + ", term_until) VALUES (:id, :status, :text, :contentHash, "
+                + ":version, :createdAt, :updatedAt, :openedAt, :concludedAt, :endedAt, :endReason, :termUntil)");
+        return bindAgreement(insert, agreement).then()
+                .then(insertParties(agreement));
+    }
+
+    /**
+     * Writes the agreement's new state over the one of version {@code readVersion}.
+     *
+     * @throws OptimisticLockingFailureException (in the Mono) if the stored version is no longer {@code readVersion}
+     */
+    public Mono<Void> update(Agreement agreement, long readVersion) {
+        var update = db.sql("UPDATE agreement SET status = :status, text_json = :text, content_hash = :contentHash, "
+                + "version = :version, created_at = :createdAt, updated_at = :updatedAt, opened_at = :openedAt, "
+                + "concluded_at = :concludedAt, ended_at = :endedAt, end_reason = :endReason, term_until = :termUntil "
+                + "WHERE id = :id AND version = :readVersion");
+        return bindAgreement(update, agreement).bind("readVersion", readVersion)
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows == 1 ? Mono.<Void>empty()
+                        : Mono.error(new OptimisticLockingFailureException("agreement " + agreement.id()
+                                + " changed since version " + readVersion + " was read")))
+                .then(db.sql("DELETE FROM agreement_party WHERE agreement_id = :id").bind("id", agreement.id()).then())
+                .then(insertParties(agreement));
+    }
+
+    public Mono<Page<Agreement>> list(AgreementStatus status, RegionCode party, PageQuery page) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (status != null) {
+            conditions.add("a.status = :status");
+            binds.put("status", status.name());
+        }
+        if (party != null) {
+            conditions.add("EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = a.id AND p.region = :party)");
+            binds.put("party", party.value());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        var count = db.sql("SELECT COUNT(*) FROM agreement a" + where);
+        var select = db.sql("SELECT " + prefixed(COLUMNS) + " FROM agreement a" + where
+                + " ORDER BY a.created_at DESC, a.id LIMIT :limit OFFSET :offset");
+        for (var bind : binds.entrySet()) {
+            count = count.bind(bind.getKey(), bind.getValue());
+            select = select.bind(bind.getKey(), bind.getValue());
+        }
+        Mono<Long> total = count.map(row -> row.get(0, Long.class)).one();
+        Mono<List<Agreement>> items = select.bind("limit", page.size()).bind("offset", page.offset())
+                .map((Readable row) -> toRow(row)).all().collectList()
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(List.<Agreement>of())
+                        : partiesOf(rows.stream().map(Row::id).toList()).map(parties -> rows.stream()
+                                .map(row -> row.toAgreement(parties.getOrDefault(row.id(), List.of()))).toList()));
+        return Mono.zip(items, total).map(t -> Page.of(t.getT1(), page, t.getT2()));
+    }
+
+    /** Signed agreements whose term ended before {@code today}: due to expire. */
+    public Flux<UUID> dueToExpire(LocalDate today) {
+        return db.sql("SELECT id FROM agreement WHERE status = :signed AND term_until < :today ORDER BY term_until")
+                .bind("signed", AgreementStatus.SIGNED.name())
+                .bind("today", today)
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
+    // ---- audit trail ---------------------------------------------------------------------------------------
+
+    public Mono<Void> appendHistory(UUID agreementId, long version, String type, Instant at, String eventId,
+            String details) {
+        var insert = db.sql("INSERT INTO agreement_history (agreement_id, version, entry_type, occurred_at, event_id, details) "
+                        + "VALUES (:id, :version, :type, :at, :eventId, :details)")
+                .bind("id", agreementId)
+                .bind("version", version)
+                .bind("type", type)
+                .bind("at", Sql.utc(at))
+                .bind("details", details);
+        return Sql.bind(insert, "eventId", eventId, String.class).then();
+    }
+
+    public Flux<HistoryEntry> history(UUID agreementId) {
+        return db.sql("SELECT seq, agreement_id, version, entry_type, occurred_at, event_id, details "
+                        + "FROM agreement_history WHERE agreement_id = :id ORDER BY seq")
+                .bind("id", agreementId)
+                .map(row -> new HistoryEntry(row.get("seq", Long.class), row.get("agreement_id", UUID.class),
+                        row.get("version", Long.class), row.get("entry_type", String.class),
+                        Sql.instant(row, "occurred_at"), row.get("event_id", String.class),
+                        row.get("details", String.class)))
+                .all();
+    }
+
+    // ---- mapping -------------------------------------------------------------------------------------------
+
+    /** The agreement row before its parties are attached. */
+    private record Row(UUID id, AgreementStatus status, AgreementText text, ContentHash contentHash, long version,
+            Instant createdAt, Instant updatedAt, Instant openedAt, Instant concludedAt, Instant endedAt,
+            String endReason) {
+
+        Agreement toAgreement(List<Party> parties) {
+            return new Agreement(id, status, text, parties, contentHash, version, createdAt, updatedAt, openedAt,
+                    concludedAt, endedAt, endReason);
+        }
+    }
+
+    /** The text as stored in {@code text_json} (not the canonical form: that is only for hashing). */
+    record StoredText(String title, String kind, List<String> areas, String summary, List<String> commitments,
+            String counterpart, String convener, List<String> parties, StoredSigningEvent signingEvent,
+            StoredTerm term) {
+
+        static StoredText of(AgreementText text) {
+            return new StoredText(text.title(), text.kind().name(), text.areas().stream().map(Enum::name).toList(),
+                    text.summary(), text.commitments(), text.counterpart(), text.convener().value(),
+                    text.parties().stream().map(RegionCode::value).toList(),
+                    new StoredSigningEvent(text.signingEvent().name(), text.signingEvent().venue(), text.signingEvent().date()),
+                    new StoredTerm(text.term().effectiveFrom(), text.term().until()));
+        }
+
+        AgreementText toText() {
+            return new AgreementText(title, Kind.valueOf(kind), areas.stream().map(CooperationArea::valueOf).toList(),
+                    summary, commitments, counterpart, RegionCode.of(convener),
+                    parties.stream().map(RegionCode::of).toList(),
+                    new SigningEvent(signingEvent.name(), signingEvent.venue(), signingEvent.date()),
+                    new Term(term.effectiveFrom(), term.until()));
+        }
+    }
+
+    record StoredSigningEvent(String name, String venue, LocalDate date) {
+    }
+
+    record StoredTerm(LocalDate effectiveFrom, LocalDate until) {
+    }
+
+    private Row toRow(Readable row) {
+        String hash = row.get("content_hash", String.class);
+        return new Row(
+                row.get("id", UUID.class),
+                AgreementStatus.valueOf(row.get("status", String.class)),
+                texts.read(row.get("text_json", String.class)).toText(),
+                hash == null ? null : ContentHash.of(hash),
+                row.get("version", Long.class),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "updated_at"),
+                Sql.instant(row, "opened_at"),
+                Sql.instant(row, "concluded_at"),
+                Sql.instant(row, "ended_at"),
+                row.get("end_reason", String.class));
+    }
+
+    private Mono<Map<UUID, List<Party>>> partiesOf(List<UUID> agreements) {
+        return db.sql("SELECT " + PARTY_COLUMNS + " FROM agreement_party WHERE agreement_id IN (:ids) "
+                        + "ORDER BY agreement_id, party_order")
+                .bind("ids", agreements)
+                .map(row -> Map.entry(row.get("agreement_id", UUID.class), toParty(row)))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static Party toParty(Readable row) {
+        RegionCode region = RegionCode.of(row.get("region", String.class));
+        Instant signedAt = Sql.instant(row, "signed_at");
+        Signature signature = signedAt == null ? null : new Signature(region,
+                new Signatory(row.get("signatory_name", String.class), row.get("signatory_title", String.class),
+                        row.get("signatory_organisation", String.class)),
+                signedAt, ContentHash.of(row.get("signed_content_hash", String.class)));
+        return new Party(region, signature, Boolean.TRUE.equals(row.get("acceded", Boolean.class)));
+    }
+
+    private GenericExecuteSpec bindAgreement(GenericExecuteSpec spec, Agreement a) {
+        spec = spec.bind("id", a.id())
+                .bind("status", a.status().name())
+                .bind("text", texts.write(StoredText.of(a.text())))
+                .bind("version", a.version())
+                .bind("createdAt", Sql.utc(a.createdAt()))
+                .bind("updatedAt", Sql.utc(a.updatedAt()));
+        spec = Sql.bind(spec, "contentHash", a.contentHash() == null ? null : a.contentHash().value(), String.class);
+        spec = Sql.bindTime(spec, "openedAt", a.openedAt());
+        spec = Sql.bindTime(spec, "concludedAt", a.concludedAt());
+        spec = Sql.bindTime(spec, "endedAt", a.endedAt());
+        spec = Sql.bind(spec, "endReason", a.endReason(), String.class);
+        return Sql.bind(spec, "termUntil", a.text().term().until(), LocalDate.class);
+    }
+
+    private Mono<Void> insertParties(Agreement agreement) {
+        List<Party> parties = agreement.parties();
+        return Flux.range(0, parties.size())
+                .concatMap(i -> {
+                    Party party = parties.get(i);
+                    Signature s = party.signature();
+                    var insert = db.sql("INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, :order, "
+                                    + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash)")
+                            .bind("agreementId", agreement.id())
+                            .bind("order", i)
+                            .bind("region", party.region().value())
+                            .bind("acceded", party.acceded());
+                    insert = Sql.bindTime(insert, "signedAt", s == null ? null : s.signedAt());
+                    insert = Sql.bind(insert, "name", s == null ? null : s.signatory().name(), String.class);
+                    insert = Sql.bind(insert, "title", s == null ? null : s.signatory().title(), String.class);
+                    insert = Sql.bind(insert, "organisation", s == null ? null : s.signatory().organisation(), String.class);
+                    insert = Sql.bind(insert, "hash", s == null ? null : s.contentHash().value(), String.class);
+                    return insert.then();
+                })
+                .then();
+    }
+
+    private static String prefixed(String columns) {
+        return java.util.Arrays.stream(columns.split(",\\s*")).map(c -> "a." + c).collect(Collectors.joining(", "));
+    }
+}

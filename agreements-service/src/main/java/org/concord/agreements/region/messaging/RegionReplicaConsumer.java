@@ -1,0 +1,48 @@
+package org.concord.agreements.region.messaging;
+
+import org.concord.agreements.region.domain.ReplicatedRegion;
+import org.concord.agreements.region.persistence.RegionReplica;
+import org.concord.platform.messaging.EventConsumer;
+import org.concord.platform.messaging.EventConsumers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the local region replica from {@code regions.v1} (binding {@code regionEvents-in-0}, read from the
+ * earliest offset on every start: the topic is compacted, so a fresh database gets the whole registry). Every
+ * region event carries the full snapshot, so registered, updated and deactivated are handled alike.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RegionReplicaConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionReplicaConsumer.class);
+
+    /** What this service reads of a region snapshot; one without code, name, active flag or version is poison. */
+    record RegionSnapshotData(String code, String name, String signingAuthority, Boolean active, Long version) {
+
+        RegionSnapshotData {
+            if (code == null || name == null || active == null || version == null) {
+                throw new IllegalArgumentException("not a region snapshot (code, name, active, version)");
+            }
+        }
+
+        ReplicatedRegion toRegion() {
+            return new ReplicatedRegion(code, name, signingAuthority, active, version);
+        }
+    }
+
+    @Bean
+    EventConsumer regionEvents(EventConsumers consumers, RegionReplica replica) {
+        return consumers.function("regionEvents")
+                .on("concord.region.*", RegionSnapshotData.class, (event, data) -> replica.upsert(data.toRegion())
+                        .doOnNext(changed -> {
+                            if (changed) {
+                                log.info("region {} v{} replicated ({}, {})", data.code(), data.version(), event.type(),
+                                        data.active() ? "active" : "deactivated");
+                            }
+                        }))
+                .build();
+    }
+}

@@ -1,0 +1,74 @@
+package org.concord.agreements.region.persistence;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.r2dbc.spi.Readable;
+import org.concord.agreements.agreement.application.KnownRegions;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.RegionDirectory;
+import org.concord.agreements.agreement.domain.RegionDirectory.Standing;
+import org.concord.agreements.region.domain.ReplicatedRegion;
+import org.concord.platform.persistence.Columns;
+import org.concord.platform.persistence.LastVersionWins;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * The local replica of the region registry (table {@code region_replica}), fed from {@code regions.v1} and
+ * read when an agreement checks its parties: agreements-service never calls regions-service. The last
+ * version wins: an older or repeated snapshot changes nothing, whatever order they arrive in.
+ */
+@Repository
+public class RegionReplica implements KnownRegions {
+
+    private final DatabaseClient db;
+    private final LastVersionWins lastVersionWins;
+    private final Clock clock;
+
+    public RegionReplica(DatabaseClient db, LastVersionWins lastVersionWins, Clock clock) {
+        this.db = db;
+        this.lastVersionWins = lastVersionWins;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps {@code region} if it is newer than the copy held (or the first one).
+     *
+     * @return true if the replica changed
+     */
+    public Mono<Boolean> upsert(ReplicatedRegion region) {
+        return lastVersionWins.write("region_replica", "code", Columns.of("code", region.code())
+                .and("name", region.name()).and("signing_authority", region.signingAuthority(), String.class)
+                .and("active", region.active()).and("version", region.version()).andTime("updated_at", clock.instant()));
+    }
+
+    /** The standing of each of {@code codes} in the replica, as the agreement rules ask for it. */
+    @Override
+    public Mono<RegionDirectory> directoryFor(Collection<RegionCode> codes) {
+        if (codes.isEmpty()) {
+            return Mono.just(code -> Standing.UNKNOWN);
+        }
+        List<String> values = codes.stream().map(RegionCode::value).distinct().toList();
+        return db.sql("SELECT code, active FROM region_replica WHERE code IN (:codes)")
+                .bind("codes", values)
+                .map(row -> Map.entry(row.get("code", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+                .map(active -> code -> !active.containsKey(code.value()) ? Standing.UNKNOWN
+                        : active.get(code.value()) ? Standing.ACTIVE : Standing.DEACTIVATED);
+    }
+
+    public Mono<ReplicatedRegion> find(String code) {
+        return db.sql("SELECT code, name, signing_authority, active, version FROM region_replica WHERE code = :code")
+                .bind("code", code)
+                .map((Readable row) -> new ReplicatedRegion(row.get("code", String.class), row.get("name", String.class),
+                        row.get("signing_authority", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                        row.get("version", Long.class)))
+                .one();
+    }
+}

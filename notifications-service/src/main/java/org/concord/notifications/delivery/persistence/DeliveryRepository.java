@@ -1,0 +1,229 @@
+package org.concord.notifications.delivery.persistence;
+
+import org.concord.platform.persistence.Sql;
+import org.concord.notifications.delivery.domain.Delivery;
+import org.concord.notifications.delivery.domain.DeliveryAttempt;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deliveries and their attempts (tables {@code webhook_delivery}, {@code delivery_attempt}). A delivery is
+ * claimed by a conditional UPDATE on {@code claimed_until}, so two instances never send the same one at once
+ * (portable to H2 and PostgreSQL, unlike H2's SKIP LOCKED with secondary indexes).
+ */
+@Repository
+public class DeliveryRepository {
+
+    private static final String COLUMNS = "d.id, d.subscription_id, d.event_id, d.event_type, d.payload, d.status, "
+            + "d.attempts, d.next_attempt_at, d.manual_retry, d.last_status_code, d.last_error, d.created_at, d.completed_at";
+
+    private final DatabaseClient db;
+
+    public DeliveryRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(Delivery d) {
+        return db.sql("""
+                INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
+                                              next_attempt_at, manual_retry, created_at)
+                VALUES (:id, :subscriptionId, :eventId, :eventType, :payload, :status, 0, :next, FALSE, :now)""")
+                .bind("id", d.id())
+                .bind("subscriptionId", d.subscriptionId())
+                .bind("eventId", d.eventId())
+                .bind("eventType", d.eventType())
+                .bind("payload", d.payload())
+                .bind("status", d.status().name())
+                .bind("next", Sql.utc(d.nextAttemptAt()))
+                .bind("now", Sql.utc(d.createdAt()))
+                .then();
+    }
+
+    /**
+     * Pending deliveries whose time has come, not claimed by anyone, of active subscriptions, oldest first;
+     * deliveries of {@code busySubscriptions} (at their in-flight limit here) are left for the next round so that
+     * one endpoint's backlog never fills a batch.
+     */
+    public Flux<Delivery> due(Instant now, int limit, Collection<UUID> busySubscriptions) {
+        String busy = busySubscriptions.isEmpty() ? "" : " AND d.subscription_id NOT IN (:busy)";
+        var select = db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d JOIN subscription s ON s.id = d.subscription_id"
+                        + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now"
+                        + " AND (d.claimed_until IS NULL OR d.claimed_until < :now) AND s.status = 'ACTIVE'" + busy
+                        + " ORDER BY d.next_attempt_at LIMIT :limit")
+                .bind("now", Sql.utc(now))
+                .bind("limit", limit);
+        if (!busySubscriptions.isEmpty()) {
+            select = select.bind("busy", List.copyOf(busySubscriptions));
+        }
+        return select.map(DeliveryRepository::delivery).all();
+    }
+
+    /** Reserves the delivery for this instance until {@code until}; false if another instance holds it. */
+    public Mono<Boolean> claim(UUID id, Instant now, Instant until) {
+        return db.sql("UPDATE webhook_delivery SET claimed_until = :until WHERE id = :id AND status = 'PENDING'"
+                        + " AND (claimed_until IS NULL OR claimed_until < :now)")
+                .bind("id", id)
+                .bind("now", Sql.utc(now))
+                .bind("until", Sql.utc(until))
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    public Mono<Delivery> find(UUID subscriptionId, UUID deliveryId) {
+        return db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d WHERE d.id = :id AND d.subscription_id = :sid")
+                .bind("id", deliveryId)
+                .bind("sid", subscriptionId)
+                .map(DeliveryRepository::delivery)
+                .one();
+    }
+
+    public Mono<Page<Delivery>> page(UUID subscriptionId, PageQuery query) {
+        Mono<Long> total = db.sql("SELECT COUNT(*) AS total FROM webhook_delivery WHERE subscription_id = :sid")
+                .bind("sid", subscriptionId)
+                .map(row -> Sql.number(row, "total"))
+                .one();
+        Mono<List<Delivery>> items = db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d WHERE d.subscription_id = :sid"
+                        + " ORDER BY d.created_at DESC, d.id LIMIT :limit OFFSET :offset")
+                .bind("sid", subscriptionId)
+                .bind("limit", query.size())
+                .bind("offset", query.offset())
+                .map(DeliveryRepository::delivery)
+                .all()
+                .collectList();
+        return Mono.zip(items, total).map(t -> Page.of(t.getT1(), query, t.getT2()));
+    }
+
+    public Mono<Map<UUID, List<DeliveryAttempt>>> attemptsOf(Collection<UUID> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT delivery_id, attempt, attempted_at, status_code, duration_ms, error FROM delivery_attempt"
+                        + " WHERE delivery_id IN (:ids) ORDER BY delivery_id, attempt")
+                .bind("ids", List.copyOf(deliveryIds))
+                .map(row -> Map.entry(row.get("delivery_id", UUID.class), new DeliveryAttempt(
+                        ((Number) row.get("attempt")).intValue(),
+                        Sql.instant(row, "attempted_at"),
+                        row.get("status_code") == null ? null : ((Number) row.get("status_code")).intValue(),
+                        ((Number) row.get("duration_ms")).longValue(),
+                        row.get("error", String.class))))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    public Mono<Void> addAttempt(UUID deliveryId, DeliveryAttempt attempt) {
+        var insert = db.sql("""
+                INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
+                VALUES (:deliveryId, :attempt, :at, :statusCode, :durationMs, :error)""")
+                .bind("deliveryId", deliveryId)
+                .bind("attempt", attempt.attempt())
+                .bind("at", Sql.utc(attempt.at()))
+                .bind("durationMs", attempt.durationMs());
+        insert = Sql.bind(insert, "statusCode", attempt.statusCode(), Integer.class);
+        insert = Sql.bind(insert, "error", truncate(attempt.error()), String.class);
+        return insert.then();
+    }
+
+    /** Writes the delivery's state after an attempt and releases its claim. */
+    public Mono<Void> update(Delivery d) {
+        var update = db.sql("""
+                UPDATE webhook_delivery SET status = :status, attempts = :attempts, next_attempt_at = :next,
+                       claimed_until = NULL, manual_retry = :manual, last_status_code = :statusCode,
+                       last_error = :error, completed_at = :completedAt
+                WHERE id = :id""")
+                .bind("id", d.id())
+                .bind("status", d.status().name())
+                .bind("attempts", d.attempts())
+                .bind("next", Sql.utc(d.nextAttemptAt()))
+                .bind("manual", d.manualRetry());
+        update = Sql.bind(update, "statusCode", d.lastStatusCode(), Integer.class);
+        update = Sql.bind(update, "error", truncate(d.lastError()), String.class);
+        update = Sql.bindTime(update, "completedAt", d.completedAt());
+        return update.then();
+    }
+
+    /** Pending deliveries of a subscription that nobody is sending right now. */
+    public Flux<Delivery> pendingUnclaimed(UUID subscriptionId, Instant now) {
+        return db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d WHERE d.subscription_id = :sid"
+                        + " AND d.status = 'PENDING' AND (d.claimed_until IS NULL OR d.claimed_until < :now)")
+                .bind("sid", subscriptionId)
+                .bind("now", Sql.utc(now))
+                .map(DeliveryRepository::delivery)
+                .all();
+    }
+
+    /** Ends a pending, unclaimed delivery with this status; false if it is no longer pending or is being sent. */
+    public Mono<Boolean> end(UUID id, Delivery.Status status, String reason, Instant now) {
+        return db.sql("UPDATE webhook_delivery SET status = :status, last_error = :reason, completed_at = :now"
+                        + " WHERE id = :id AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
+                .bind("id", id)
+                .bind("status", status.name())
+                .bind("reason", truncate(reason))
+                .bind("now", Sql.utc(now))
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Puts a failed delivery back in the queue for one attempt now; false if it is not failed. */
+    public Mono<Boolean> retryByHand(UUID subscriptionId, UUID deliveryId, Instant now) {
+        return db.sql("UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = :now, manual_retry = TRUE,"
+                        + " claimed_until = NULL, completed_at = NULL"
+                        + " WHERE id = :id AND subscription_id = :sid AND status = 'FAILED'")
+                .bind("id", deliveryId)
+                .bind("sid", subscriptionId)
+                .bind("now", Sql.utc(now))
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Brings a pending delivery that nobody is sending right now forward to {@code now}; false otherwise. */
+    public Mono<Boolean> sendNow(UUID subscriptionId, UUID deliveryId, Instant now) {
+        return db.sql("UPDATE webhook_delivery SET next_attempt_at = :now WHERE id = :id AND subscription_id = :sid"
+                        + " AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
+                .bind("id", deliveryId)
+                .bind("sid", subscriptionId)
+                .bind("now", Sql.utc(now))
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    public Flux<Delivery> ofEvent(String eventId) {
+        return db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d WHERE d.event_id = :eventId")
+                .bind("eventId", eventId)
+                .map(DeliveryRepository::delivery)
+                .all();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+
+    private static Delivery delivery(io.r2dbc.spi.Readable row) {
+        return new Delivery(
+                row.get("id", UUID.class),
+                row.get("subscription_id", UUID.class),
+                row.get("event_id", String.class),
+                row.get("event_type", String.class),
+                row.get("payload", String.class),
+                Delivery.Status.valueOf(row.get("status", String.class)),
+                ((Number) row.get("attempts")).intValue(),
+                Sql.instant(row, "next_attempt_at"),
+                Boolean.TRUE.equals(row.get("manual_retry", Boolean.class)),
+                row.get("last_status_code") == null ? null : ((Number) row.get("last_status_code")).intValue(),
+                row.get("last_error", String.class),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "completed_at"));
+    }
+}

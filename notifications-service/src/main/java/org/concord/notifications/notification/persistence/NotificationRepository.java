@@ -1,0 +1,118 @@
+package org.concord.notifications.notification.persistence;
+
+import org.concord.platform.persistence.Sql;
+import org.concord.notifications.notification.domain.Notification;
+import org.concord.notifications.notification.domain.NotificationFilter;
+import java.time.OffsetDateTime;
+
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The inbox table ({@code notification}). */
+@Repository
+public class NotificationRepository {
+
+    private static final String COLUMNS =
+            "id, event_id, event_type, agreement_id, agreement_title, region, message, occurred_at, created_at";
+
+    private final DatabaseClient db;
+
+    public NotificationRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Inserts the notification and returns it with its id. */
+    public Mono<Notification> insert(Notification n) {
+        return db.sql("""
+                INSERT INTO notification (event_id, event_type, agreement_id, agreement_title, region, message,
+                                          occurred_at, created_at)
+                VALUES (:eventId, :type, :agreementId, :title, :region, :message, :occurredAt, :createdAt)""")
+                .bind("eventId", n.eventId())
+                .bind("type", n.type())
+                .bind("agreementId", n.agreementId())
+                .bind("title", n.agreementTitle())
+                .bind("region", n.region())
+                .bind("message", n.message())
+                .bind("occurredAt", Sql.utc(n.occurredAt()))
+                .bind("createdAt", Sql.utc(n.createdAt()))
+                .filter(statement -> statement.returnGeneratedValues("id"))
+                .map(row -> row.get("id", Long.class))
+                .one()
+                .map(id -> new Notification(id, n.eventId(), n.type(), n.agreementId(), n.agreementTitle(), n.region(),
+                        n.message(), n.occurredAt(), n.createdAt()));
+    }
+
+    /** A page of the inbox, newest first. */
+    public Mono<Page<Notification>> page(NotificationFilter filter, PageQuery query) {
+        String where = where(filter);
+        Mono<Long> total = bindFilter(db.sql("SELECT COUNT(*) AS total FROM notification" + where), filter)
+                .map(row -> ((Number) row.get("total")).longValue())
+                .one();
+        Mono<java.util.List<Notification>> items = bindFilter(db.sql(
+                        "SELECT " + COLUMNS + " FROM notification" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset"),
+                filter)
+                .bind("limit", query.size())
+                .bind("offset", query.offset())
+                .map(NotificationRepository::notification)
+                .all()
+                .collectList();
+        return Mono.zip(items, total).map(t -> Page.of(t.getT1(), query, t.getT2()));
+    }
+
+    /** Up to {@code limit} notifications written after {@code afterId}, oldest first: what a reconnecting reader missed. */
+    public Flux<Notification> after(long afterId, NotificationFilter filter, int limit) {
+        String where = where(filter);
+        where = (where.isEmpty() ? " WHERE" : where + " AND") + " id > :afterId";
+        return bindFilter(db.sql("SELECT " + COLUMNS + " FROM notification" + where + " ORDER BY id LIMIT :limit"), filter)
+                .bind("afterId", afterId)
+                .bind("limit", limit)
+                .map(NotificationRepository::notification)
+                .all();
+    }
+
+    public Flux<Notification> ofEvent(String eventId) {
+        return db.sql("SELECT " + COLUMNS + " FROM notification WHERE event_id = :eventId ORDER BY id")
+                .bind("eventId", eventId)
+                .map(NotificationRepository::notification)
+                .all();
+    }
+
+    private static String where(NotificationFilter filter) {
+        StringBuilder where = new StringBuilder();
+        if (filter.region() != null) {
+            where.append(" WHERE region = :region");
+        }
+        if (filter.type() != null) {
+            where.append(where.isEmpty() ? " WHERE" : " AND").append(" event_type = :type");
+        }
+        return where.toString();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindFilter(DatabaseClient.GenericExecuteSpec spec,
+            NotificationFilter filter) {
+        if (filter.region() != null) {
+            spec = spec.bind("region", filter.region());
+        }
+        if (filter.type() != null) {
+            spec = spec.bind("type", filter.type());
+        }
+        return spec;
+    }
+
+    private static Notification notification(io.r2dbc.spi.Readable row) {
+        return new Notification(
+                row.get("id", Long.class),
+                row.get("event_id", String.class),
+                row.get("event_type", String.class),
+                row.get("agreement_id", String.class),
+                row.get("agreement_title", String.class),
+                row.get("region", String.class),
+                row.get("message", String.class),
+                Sql.instant(row, "occurred_at"),
+                Sql.instant(row, "created_at"));
+    }
+}

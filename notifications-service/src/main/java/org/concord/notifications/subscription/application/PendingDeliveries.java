@@ -1,0 +1,12 @@
+package org.concord.notifications.subscription.application;
+
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+/** What is still queued for a subscription: cancelled when it is deleted, in the deletion's transaction. */
+public interface PendingDeliveries {
+
+    /** @return how many deliveries were cancelled */
+    Mono<Long> cancelFor(UUID subscriptionId);
+}

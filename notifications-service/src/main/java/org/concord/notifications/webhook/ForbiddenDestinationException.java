@@ -1,9 +1,0 @@
-package org.concord.notifications.webhook;
-
-/** A webhook URL the SSRF guard refuses; the message says why (scheme, or the forbidden address it resolves to). */
-public class ForbiddenDestinationException extends RuntimeException {
-
-    public ForbiddenDestinationException(String reason) {
-        super(reason);
-    }
-}

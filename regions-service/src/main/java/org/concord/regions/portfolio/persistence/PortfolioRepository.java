@@ -1,0 +1,128 @@
+package org.concord.regions.portfolio.persistence;
+
+import org.concord.regions.portfolio.domain.AgreementView;
+import org.concord.regions.portfolio.domain.Partner;
+import org.concord.regions.portfolio.domain.RegionAgreement;
+import io.r2dbc.spi.Readable;
+import org.concord.platform.persistence.Columns;
+import org.concord.platform.persistence.LastVersionWins;
+import org.concord.platform.persistence.Sql;
+import org.concord.platform.domain.Page;
+import org.concord.platform.domain.PageQuery;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Persistence of the portfolio projection (tables {@code portfolio_agreement}, {@code portfolio_party}). */
+@Repository
+public class PortfolioRepository {
+
+    private final DatabaseClient db;
+
+    private final LastVersionWins lastVersionWins;
+
+    public PortfolioRepository(DatabaseClient db, LastVersionWins lastVersionWins) {
+        this.db = db;
+        this.lastVersionWins = lastVersionWins;
+    }
+
+    /**
+     * Keeps the snapshot, with its parties, if it is newer than the stored one (last version wins).
+     *
+     * @return true if it was kept
+     */
+    public Mono<Boolean> save(AgreementView agreement) {
+        return lastVersionWins.write("portfolio_agreement", "agreement_id", Columns.of("agreement_id", agreement.id())
+                        .and("title", agreement.title()).and("status", agreement.status()).and("version", agreement.version()))
+                .flatMap(written -> written ? replaceParties(agreement).thenReturn(true) : Mono.just(false));
+    }
+
+    private Mono<Void> replaceParties(AgreementView agreement) {
+        Mono<Void> clearParties = db.sql("DELETE FROM portfolio_party WHERE agreement_id = :id")
+                .bind("id", agreement.id())
+                .then();
+        return clearParties.thenMany(Flux.range(0, agreement.parties().size())
+                .concatMap(i -> insertParty(agreement.id(), i, agreement.parties().get(i)))).then();
+    }
+
+    private Mono<Void> insertParty(String agreementId, int position, AgreementView.Party party) {
+        var insert = db.sql("""
+                        INSERT INTO portfolio_party (agreement_id, region, position, signed, signed_at)
+                        VALUES (:id, :region, :position, :signed, :signedAt)""")
+                .bind("id", agreementId)
+                .bind("region", party.region())
+                .bind("position", position)
+                .bind("signed", party.signed());
+        return Sql.bindTime(insert, "signedAt", party.signedAt()).then();
+    }
+
+    public Mono<Page<RegionAgreement>> agreementsOf(String region, PageQuery page) {
+        Mono<Long> total = db.sql("SELECT COUNT(*) FROM portfolio_party WHERE region = :region")
+                .bind("region", region)
+                .map(row -> row.get(0, Long.class))
+                .one();
+        Mono<java.util.List<RegionAgreement>> items = db.sql("""
+                        SELECT a.agreement_id, a.title, a.status, a.version, p.signed, p.signed_at,
+                               (SELECT COUNT(*) FROM portfolio_party x WHERE x.agreement_id = a.agreement_id) AS party_count
+                        FROM portfolio_party p
+                        JOIN portfolio_agreement a ON a.agreement_id = p.agreement_id
+                        WHERE p.region = :region
+                        ORDER BY a.title, a.agreement_id
+                        LIMIT :limit OFFSET :offset""")
+                .bind("region", region)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
+                .map(PortfolioRepository::toRegionAgreement)
+                .all()
+                .collectList();
+        return Mono.zip(items, total).map(t -> Page.of(t.getT1(), page, t.getT2()));
+    }
+
+    public Mono<Page<Partner>> partnersOf(String region, PageQuery page) {
+        String signedTogether = """
+                FROM portfolio_party me
+                JOIN portfolio_agreement a ON a.agreement_id = me.agreement_id AND a.status = 'SIGNED'
+                JOIN portfolio_party other ON other.agreement_id = me.agreement_id AND other.region <> me.region
+                WHERE me.region = :region""";
+        Mono<Long> total = db.sql("SELECT COUNT(DISTINCT other.region) " + signedTogether)
+                .bind("region", region)
+                .map(row -> row.get(0, Long.class))
+                .one();
+        Mono<java.util.List<Partner>> items = db.sql("SELECT other.region AS partner, r.name AS partner_name, "
+                        + "COUNT(*) AS signed_agreements " + signedTogether.replace("WHERE me.region",
+                                "LEFT JOIN region r ON r.code = other.region WHERE me.region")
+                        + " GROUP BY other.region, r.name ORDER BY signed_agreements DESC, other.region"
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("region", region)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
+                .map(row -> new Partner(row.get("partner", String.class), row.get("partner_name", String.class),
+                        row.get("signed_agreements", Long.class)))
+                .all()
+                .collectList();
+        return Mono.zip(items, total).map(t -> Page.of(t.getT1(), page, t.getT2()));
+    }
+
+    /** How many agreements the projection holds (the rebuild reports it). */
+    public Mono<Long> countAgreements() {
+        return db.sql("SELECT COUNT(*) FROM portfolio_agreement").map(row -> row.get(0, Long.class)).one();
+    }
+
+    /** Empties the projection (parties go with their agreements). */
+    public Mono<Void> clear() {
+        return db.sql("DELETE FROM portfolio_party").then()
+                .then(db.sql("DELETE FROM portfolio_agreement").then());
+    }
+
+    private static RegionAgreement toRegionAgreement(Readable row) {
+        return new RegionAgreement(
+                row.get("agreement_id", String.class),
+                row.get("title", String.class),
+                row.get("status", String.class),
+                row.get("version", Long.class),
+                Boolean.TRUE.equals(row.get("signed", Boolean.class)),
+                Sql.instant(row, "signed_at"),
+                row.get("party_count", Long.class));
+    }
+}
