@@ -55,7 +55,7 @@ final class Faults {
                         false, SERVICES, Faults::restartPostgres),
                 new Scenario("kill-relay-holder", "kill -9 the agreements-service instance holding the outbox relay lease (two instances)",
                         1, 2, false, false, others("agreements-service"), Faults::killRelayHolder),
-                new Scenario("webhook-down", "the webhook endpoint refuses connections for 2 minutes", 1, 1, false, false,
+                new Scenario("webhook-down", "the webhook endpoint refuses connections for 2 minutes; once it is back the operator sends the pending deliveries now", 1, 1, false, false,
                         SERVICES, Faults::webhookDown),
                 new Scenario("poison-and-duplicates", "poison records (not JSON, no CloudEvents headers, wrong shape) and exact"
                         + " duplicates of 20 records published on the topics", 1, 1, false, true, SERVICES, Faults::poisonAndDuplicates),
@@ -165,13 +165,33 @@ final class Faults {
         }
     }
 
-    static Scenario.Window webhookDown(ScenarioRun run) throws IOException {
+    /**
+     * The endpoint refuses connections for two minutes. Its deliveries fail, and by the retry schedule (immediately,
+     * 5 s, 5 min...) the last of them would wait five minutes more; so once it is back, the operator sends the pending
+     * deliveries now, one request each ({@code POST /api/subscriptions/{id}/deliveries/{deliveryId}/retry}).
+     */
+    static Scenario.Window webhookDown(ScenarioRun run) throws Exception {
         Instant start = Instant.now();
         run.receiver().down();
         run.say("webhook endpoint down for " + WEBHOOK_OUTAGE.toSeconds() + " s");
         ScenarioRun.pause(WEBHOOK_OUTAGE);
         run.receiver().up();
         Instant end = Instant.now();
+        Http http = new Http();
+        String admin = run.stack().token("admin", null);
+        java.net.URI log = run.stack().url("notifications-service").resolve("/api/subscriptions/" + run.subscription() + "/deliveries");
+        int sent = 0;
+        int pending = 0;
+        for (tools.jackson.databind.JsonNode delivery : http.all(log, admin)) {
+            if (delivery.path("status").asString().equals("PENDING")) {
+                pending++;
+                if (http.post(java.net.URI.create(log + "/" + delivery.path("id").asString() + "/retry"), admin, Map.of()).status() == 202) {
+                    sent++;
+                }
+            }
+        }
+        run.note("the endpoint was back; the operator sent " + sent + " of " + pending + " pending deliveries now, in "
+                + ScenarioRun.seconds(Duration.between(end, Instant.now())));
         return Scenario.Window.of(start, end, "webhook endpoint down " + WEBHOOK_OUTAGE.toSeconds() + " s", () -> true);
     }
 

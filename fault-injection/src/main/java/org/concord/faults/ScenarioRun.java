@@ -136,6 +136,11 @@ final class ScenarioRun implements AutoCloseable {
         return receiver;
     }
 
+    /** The id of the suite's webhook subscription. */
+    String subscription() {
+        return subscription;
+    }
+
     AgreementsTopic topic() {
         return topic;
     }

@@ -169,11 +169,23 @@ public final class LocalStack {
             new Topics(admin).ensure(TopicSpec.all(), options.partitions(), layout.replicationFactor(), layout.minInsyncReplicas())
                     .forEach(Console::info);
         }
-        for (StackLayout.ServiceInstance service : layout.services()) {
-            Console.info("starting " + service.name() + " on port " + service.port() + " ...");
-            supervisor.start(serviceProcess(service, options.home(), data, database, layout.bootstrapServers()), false);
+        // In waves, one instance of each service at a time: the first instance to open an H2 file serves it to the
+        // others (AUTO_SERVER), and one opening it while the first is still starting would find no server yet.
+        Map<ChildProcess, Duration> ready = new LinkedHashMap<>();
+        for (int instance = 1; instance <= layout.instances(); instance++) {
+            List<ChildProcess> wave = new ArrayList<>();
+            for (StackLayout.ServiceInstance service : layout.services()) {
+                if (service.instance() != instance) {
+                    continue;
+                }
+                Console.info("starting " + service.name() + " on port " + service.port() + " ...");
+                ChildProcess child = serviceProcess(service, options.home(), data, database, layout.bootstrapServers());
+                supervisor.start(child, false);
+                wave.add(child);
+            }
+            ready.putAll(awaitReady(supervisor, wave));
         }
-        List<Summary.Row> rows = awaitReady(supervisor, supervisor.services()).entrySet().stream()
+        List<Summary.Row> rows = ready.entrySet().stream()
                 .map(entry -> new Summary.Row(layout.service(entry.getKey().name()).orElseThrow(),
                         "UP after " + Summary.seconds(entry.getValue())))
                 .sorted(Comparator.comparing(row -> layout.services().indexOf(row.service())))
