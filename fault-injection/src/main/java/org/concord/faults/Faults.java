@@ -47,6 +47,8 @@ final class Faults {
                         others("notifications-service"), kill("notifications-service", 1)),
                 new Scenario("kill-agreements-10x", "kill -9 agreements-service ten times, each time 12 s after it is back and caught up", 1, 1,
                         false, false, others("agreements-service"), kill("agreements-service", 10)),
+                new Scenario("freeze-launcher", "the launcher frozen (SIGSTOP) for 45 s: the services write their logs to files, never"
+                        + " to it", 1, 1, false, false, SERVICES, Faults::freezeLauncher),
                 new Scenario("kill-broker", "kill -9 one Kafka broker of three (the leader of most agreements.v1 partitions)",
                         3, 1, false, false, SERVICES, Faults::killBroker),
                 new Scenario("freeze-broker", "the Kafka broker frozen (SIGSTOP) for 45 s", 1, 1, false, true, SERVICES,
@@ -120,6 +122,17 @@ final class Faults {
         ProcessSignals.send("CONT", pid);
         Instant end = Instant.now();
         return Scenario.Window.of(start, end, "kafka frozen " + FREEZE.toSeconds() + " s", () -> run.topic().clusterAnswers());
+    }
+
+    static Scenario.Window freezeLauncher(ScenarioRun run) {
+        long pid = run.stack().runDirectory().launcherPid().orElseThrow();
+        Instant start = Instant.now();
+        ProcessSignals.send("STOP", pid);
+        run.say("SIGSTOP the launcher (pid " + pid + ") for " + FREEZE.toSeconds() + " s");
+        ScenarioRun.pause(FREEZE);
+        ProcessSignals.send("CONT", pid);
+        Instant end = Instant.now();
+        return Scenario.Window.of(start, end, "launcher frozen " + FREEZE.toSeconds() + " s", () -> true);
     }
 
     static Scenario.Window restartPostgres(ScenarioRun run) throws IOException {

@@ -98,7 +98,7 @@ final class Supervisor {
         boolean asked = run.takeRestartRequest(child.name());
         Duration delay = asked ? Duration.ZERO : child.nextBackoff(Instant.now());
         child.countRestart();
-        run.writeProcess(child.state(RunDirectory.ProcessState.RESTARTING, why));
+        run.writeProcess(child.state(RunDirectory.ProcessState.RESTARTING, asked ? "restarted by ./concord restart" : why));
         if (asked) {
             Console.info(child.name() + " stopped for ./concord restart; starting it again");
         } else {
