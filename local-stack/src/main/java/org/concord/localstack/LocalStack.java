@@ -39,12 +39,12 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !args[0].equals("kafka-node")) {
-            // whatever the launcher's Kafka clients log goes to the data directory, never to where the command was run
-            System.setProperty(LOGS_DIR_PROPERTY, environmentOptions().dataDirectory().resolve("logs").toString());
-        }
         int exitCode;
         try {
+            if (args.length == 0 || !args[0].equals("kafka-node")) {
+                // whatever the launcher's Kafka clients log goes to the data directory, never to where the command was run
+                System.setProperty(LOGS_DIR_PROPERTY, environmentOptions().dataDirectory().resolve("logs").toString());
+            }
             exitCode = run(List.of(args));
         } catch (LaunchException e) {
             report(e);

@@ -180,7 +180,7 @@ final class Supervisor {
         Console.info("stopping " + what + running.stream().map(ChildProcess::name).collect(Collectors.joining(", ")) + " ...");
         running.forEach(ChildProcess::terminate);
         for (ChildProcess child : running) {
-            // SIGCONT first: a frozen process (SIGSTOP) would otherwise never act on the SIGTERM
+            // and SIGCONT: a frozen process (SIGSTOP) acts on the SIGTERM only once it runs again
             ProcessSignals.send("CONT", child.process().pid());
         }
         Instant deadline = Instant.now().plus(grace);
@@ -190,16 +190,6 @@ final class Supervisor {
                 Console.warn(child.name() + " did not stop within " + grace.toSeconds() + " s: killed it");
             }
             run.writeProcess(child.state(RunDirectory.ProcessState.STOPPED, null));
-        }
-    }
-
-    /** Last resort when the launcher must go at once: no process may outlive it unnoticed. */
-    synchronized void killAllNow() {
-        stopping.set(true);
-        for (ChildProcess child : services) {
-            if (child.process() != null) {
-                child.process().destroyForcibly();
-            }
         }
     }
 }
