@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * One run of a scenario, start to verdict: a fresh stack (and a private PostgreSQL when the scenario needs one), a
  * webhook endpoint subscribed to every agreement event, the suite's reader of {@code agreements.v1}, the load, then the
  * fault; then how long the stack took to be back and caught up, a quiet end, the final state, and the checker's
- * verdict. Everything it wrote (launcher output, the stack's logs, the history) stays in its work directory.
+ * verdict. Everything it wrote (launcher output, the stack's logs, the history) stays in its work directory, which
+ * it empties first.
  */
 final class ScenarioRun implements AutoCloseable {
 
@@ -82,7 +83,7 @@ final class ScenarioRun implements AutoCloseable {
 
     Result run() throws Exception {
         Instant began = Instant.now();
-        Files.createDirectories(work);
+        emptyWorkDirectory();
         if (scenario.postgres()) {
             postgres = PrivatePostgres.start(freePort());
             say("private PostgreSQL on " + postgres.address());
@@ -265,6 +266,18 @@ final class ScenarioRun implements AutoCloseable {
         lines.addAll(verdict.doubled().stream().map(line -> "doubled: " + line).toList());
         lines.addAll(verdict.phantoms().stream().map(line -> "phantom: " + line).toList());
         Files.write(work.resolve("verdict.txt"), lines);
+    }
+
+    /** A run starts from nothing: data a previous run left (its topics, its subscription) would count as this one's. */
+    private void emptyWorkDirectory() throws IOException {
+        if (Files.exists(work)) {
+            try (var paths = Files.walk(work)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(work);
     }
 
     static String seconds(Duration duration) {
