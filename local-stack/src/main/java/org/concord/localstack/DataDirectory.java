@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The one directory holding everything the local stack keeps between runs: {@code kafka/} (the broker's
- * log), {@code <service>/db.mv.db} (each service's H2 file) and {@code logs/}. A marker file tells
- * {@code --fresh} the directory is ours to wipe.
+ * The one directory holding everything the local stack keeps between runs: {@code kafka/} (the broker's log; a
+ * cluster has {@code kafka-1/} to {@code kafka-3/}), {@code <service>/db.mv.db} (each service's H2 file),
+ * {@code logs/} and {@code run/} (the running stack's pids). A marker file tells {@code --fresh} the directory is
+ * ours to wipe.
  */
 final class DataDirectory {
 
@@ -31,7 +32,7 @@ final class DataDirectory {
      * Creates (or, with {@code fresh}, empties) the directory and proves every part of it writable, so that
      * a bad path is one clear sentence here rather than a stack trace from the broker or H2 later.
      */
-    static DataDirectory prepare(Path root, boolean fresh, List<String> serviceNames) {
+    static DataDirectory prepare(Path root, boolean fresh, List<String> kafkaNodes, List<String> serviceNames) {
         Path directory = root.toAbsolutePath().normalize();
         if (fresh && Files.exists(directory)) {
             wipe(directory);
@@ -42,7 +43,10 @@ final class DataDirectory {
         if (created) {
             touch(directory.resolve(MARKER));
         }
-        writable(data.kafka());
+        requireSameKafkaShape(directory, kafkaNodes);
+        for (String node : kafkaNodes) {
+            writable(data.kafka(node));
+        }
         writable(data.logs());
         for (String service : serviceNames) {
             writable(directory.resolve(service));
@@ -54,8 +58,21 @@ final class DataDirectory {
         return root;
     }
 
-    Path kafka() {
-        return root.resolve("kafka");
+    /** The log directory of a Kafka node: {@code kafka} or {@code kafka-2}. */
+    Path kafka(String node) {
+        return root.resolve(node);
+    }
+
+    /** A single node's data cannot become a three-node cluster's, nor the other way round. */
+    private static void requireSameKafkaShape(Path directory, List<String> kafkaNodes) {
+        boolean single = kafkaNodes.equals(List.of("kafka"));
+        Path other = directory.resolve(single ? "kafka-1" : "kafka");
+        if (KafkaNode.isFormatted(other)) {
+            throw new LaunchException(directory + " holds the data of a " + (single ? "three-broker Kafka cluster (kafka-1/)"
+                    : "single Kafka broker (kafka/)") + ", which cannot become " + (single ? "a single broker" : "a cluster")
+                    + ": start with " + (single ? "--brokers 3" : "--brokers 1") + ", or add --fresh to start over, or choose another "
+                    + LaunchOptions.DATA_DIR_VARIABLE, LaunchException.USAGE);
+        }
     }
 
     Path logs() {

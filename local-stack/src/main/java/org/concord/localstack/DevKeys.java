@@ -19,19 +19,19 @@ import java.util.Base64;
  * {@code <data>/keys/}. The services verify tokens with the public half; {@code ./concord token} signs
  * development tokens with the private half. Never used outside a developer machine.
  */
-final class DevKeys {
+public final class DevKeys {
 
     static final String ISSUER = "concord-local";
     static final String AUDIENCE = "concord";
 
     private final Path directory;
 
-    DevKeys(Path dataDirectory) {
+    public DevKeys(Path dataDirectory) {
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("keys");
     }
 
     /** Makes the key pair unless it exists; returns whether it was made now. */
-    boolean ensure() {
+    public boolean ensure() {
         if (Files.exists(privateKeyFile()) && Files.exists(publicKeyFile())) {
             return false;
         }
@@ -52,7 +52,7 @@ final class DevKeys {
         }
     }
 
-    PrivateKey privateKey() {
+    public PrivateKey privateKey() {
         try {
             byte[] der = read(privateKeyFile());
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));

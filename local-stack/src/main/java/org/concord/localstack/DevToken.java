@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * A development bearer token: an RS256 JWT with the claims of DESIGN.md's security section ({@code sub},
  * {@code roles}, {@code region} for a signatory), the local issuer and audience, and an expiry.
  */
-record DevToken(String subject, String role, String region, Duration validity) {
+public record DevToken(String subject, String role, String region, Duration validity) {
 
     static final List<String> ROLES = List.of("admin", "signatory", "viewer");
     private static final Pattern REGION = Pattern.compile("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
 
-    DevToken {
+    public DevToken {
         if (!ROLES.contains(role)) {
             throw new LaunchException("unknown role '" + role + "': use admin, signatory or viewer", LaunchException.USAGE);
         }
@@ -33,7 +33,7 @@ record DevToken(String subject, String role, String region, Duration validity) {
     }
 
     /** {@code token admin}, {@code token viewer}, {@code token signatory CN-SC}, each with optional {@code --ttl 8h}. */
-    static DevToken parse(List<String> args) {
+    public static DevToken parse(List<String> args) {
         List<String> words = new ArrayList<>(args);
         Duration validity = Duration.ofHours(12);
         int ttl = words.indexOf("--ttl");
@@ -53,7 +53,7 @@ record DevToken(String subject, String role, String region, Duration validity) {
         return new DevToken(subject, role, role.equals("signatory") ? region : null, validity);
     }
 
-    String sign(PrivateKey key, Instant now) {
+    public String sign(PrivateKey key, Instant now) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + DevKeys.ISSUER + "\",\"aud\":\"" + DevKeys.AUDIENCE + "\",\"sub\":\"" + subject
                 + "\",\"jti\":\"" + UUID.randomUUID() + "\",\"iat\":" + now.getEpochSecond()

@@ -1,11 +1,15 @@
 package org.concord.localstack;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -13,22 +17,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.utils.Exit;
 import org.concord.localstack.demo.DemoException;
 import org.concord.localstack.demo.NanningDemo;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./concord up}: a real single-node Kafka broker (KRaft) in this JVM, the topics DESIGN.md describes,
- * and the three services on H2 files under one data directory, until Ctrl-C stops it all. Run by the
- * {@code concord} script at the repository root, which builds the jars first.
+ * {@code ./concord up}: real Kafka (one KRaft node, or three), the topics DESIGN.md describes, and the three services
+ * (one instance each, or more), every one a process of its own writing its own log file, kept running until Ctrl-C.
+ * Also the commands that talk to a running stack ({@code status}, {@code stop}, {@code restart}, {@code logs}) and
+ * the one each Kafka process runs ({@code kafka-node}). Run by the {@code concord} script at the repository root,
+ * which builds the jars first.
  */
 public final class LocalStack {
 
-    static final int KAFKA_PORT = 9092;
-    static final int CONTROLLER_PORT = 9093;
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
     static final String LOGS_DIR_PROPERTY = "concord.logs.dir";
+    /** The launcher's own executable jar: each Kafka node runs it too. */
+    static final String JAR = "local-stack/target/local-stack-exec.jar";
 
     private LocalStack() {
     }
@@ -36,6 +41,10 @@ public final class LocalStack {
     public static void main(String[] args) {
         int exitCode;
         try {
+            if (args.length == 0 || !args[0].equals("kafka-node")) {
+                // whatever the launcher's Kafka clients log goes to the data directory, never to where the command was run
+                System.setProperty(LOGS_DIR_PROPERTY, environmentOptions().dataDirectory().resolve("logs").toString());
+            }
             exitCode = run(List.of(args));
         } catch (LaunchException e) {
             report(e);
@@ -45,59 +54,92 @@ public final class LocalStack {
             e.printStackTrace();
             exitCode = LaunchException.FAILED;
         }
+        Console.flush(Duration.ofSeconds(2));
         System.exit(exitCode);
     }
 
     static int run(List<String> args) {
-        if (!args.isEmpty() && args.get(0).equals("up")) {
-            return up(args.subList(1, args.size()));
-        }
         if (args.isEmpty() || args.get(0).startsWith("--")) {
             return up(args);
         }
-        if (args.get(0).equals("token")) {
-            return token(args.subList(1, args.size()));
-        }
-        if (args.get(0).equals("bench")) {
-            LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
-            return OutboxLatencyBenchmark.run(args.subList(1, args.size()), options.dataDirectory());
-        }
-        if (args.get(0).equals("demo")) {
-            return demo(args.subList(1, args.size()));
-        }
-        throw new LaunchException("unknown command '" + args.get(0) + "' (see ./concord help)", LaunchException.USAGE);
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "up" -> up(rest);
+            case "token" -> token(rest);
+            case "bench" -> OutboxLatencyBenchmark.run(rest, environmentOptions().dataDirectory());
+            case "demo" -> demo(rest);
+            case "status", "stop", "restart", "logs" -> new StackControl(environmentOptions()).run(args.get(0), rest);
+            case "kafka-node" -> KafkaNode.runInThisProcess(rest);
+            default -> throw new LaunchException("unknown command '" + args.get(0) + "' (see ./concord help)", LaunchException.USAGE);
+        };
+    }
+
+    /** Options of a command that takes none but the environment's (data directory, port offset). */
+    private static LaunchOptions environmentOptions() {
+        return LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
     }
 
     private static int up(List<String> args) {
         Instant launched = Instant.now();
         LaunchOptions options = LaunchOptions.parse(args, System.getenv(), System.getProperties());
+        StackLayout layout = options.layout();
+        RunDirectory run = new RunDirectory(options.dataDirectory());
         Preflight.requireJars(options.home(), ServiceSpec.ALL);
-        Preflight.requirePortFree(KAFKA_PORT, "Kafka broker");
-        Preflight.requirePortFree(CONTROLLER_PORT, "Kafka controller");
-        ServiceSpec.ALL.forEach(service -> Preflight.requirePortFree(service.port(), service.name()));
+        Preflight.requireNotRunning(run);
+        for (StackLayout.KafkaNodeSpec node : layout.nodes()) {
+            Preflight.requirePortFree(node.port(), "Kafka broker " + node.name());
+            Preflight.requirePortFree(node.controllerPort(), "Kafka controller " + node.name());
+        }
+        layout.services().forEach(service -> Preflight.requirePortFree(service.port(), service.name()));
         DataDirectory data = DataDirectory.prepare(options.dataDirectory(), options.fresh(),
+                layout.nodes().stream().map(StackLayout.KafkaNodeSpec::name).toList(),
                 ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
-        // Before anything logs: the broker's log file lives in the data directory.
-        System.setProperty(LOGS_DIR_PROPERTY, data.logs().toString());
+        Database database = Database.of(options, System.getenv());
+        run.create();
+        run.clear();
+        run.writeLauncher(ProcessHandle.current().pid(), stackProperties(options, layout, database));
 
-        Supervisor supervisor = new Supervisor("stopped; the data stays in " + data.root() + " for the next ./concord up");
-        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "concord-stop"));
-        guardKafkaExits(supervisor);
+        Console.detach();
+        LogFollower logs = new LogFollower();
+        Supervisor supervisor = new Supervisor("stopped; the data stays in " + data.root() + " for the next ./concord up", run, logs);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.stopAll();
+            run.clear();
+            Console.flush(Duration.ofSeconds(2));
+        }, "concord-stop"));
         try {
-            return start(options, data, supervisor, launched);
+            start(options, layout, database, data, supervisor, launched);
         } catch (LaunchException e) {
             report(e);
-            return e.exitCode();
-        } finally {
             supervisor.stopAll();
+            return e.exitCode();
         }
+        supervisor.keepRunning();
+        try {
+            // Until Ctrl-C or ./concord stop: the shutdown hook stops everything.
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return LaunchException.INTERRUPTED;
+    }
+
+    /** What the other commands and the fault suite need to know about this stack. */
+    private static Properties stackProperties(LaunchOptions options, StackLayout layout, Database database) {
+        Properties stack = new Properties();
+        stack.setProperty("brokers", Integer.toString(layout.brokers()));
+        stack.setProperty("instances", Integer.toString(layout.instances()));
+        stack.setProperty("port-offset", Integer.toString(layout.portOffset()));
+        stack.setProperty("bootstrap-servers", layout.bootstrapServers());
+        stack.setProperty("database", database.describe());
+        stack.setProperty("started", Instant.now().toString());
+        return stack;
     }
 
     /** Prints a development token signed with the local stack's key (made now if the stack never ran). */
     private static int token(List<String> args) {
         DevToken token = DevToken.parse(args);
-        LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
-        DevKeys keys = new DevKeys(options.dataDirectory());
+        DevKeys keys = new DevKeys(environmentOptions().dataDirectory());
         keys.ensure();
         System.out.println(token.sign(keys.privateKey(), Instant.now()));
         return 0;
@@ -105,8 +147,7 @@ public final class LocalStack {
 
     /** Plays the Nanning signing against the running stack, with tokens signed by the stack's key. */
     private static int demo(List<String> args) {
-        LaunchOptions options = LaunchOptions.parse(List.of(), System.getenv(), System.getProperties());
-        DevKeys keys = new DevKeys(options.dataDirectory());
+        DevKeys keys = new DevKeys(environmentOptions().dataDirectory());
         keys.ensure();
         try {
             return NanningDemo.run(args, (role, region) ->
@@ -116,64 +157,140 @@ public final class LocalStack {
         }
     }
 
-    private static int start(LaunchOptions options, DataDirectory data, Supervisor supervisor, Instant launched) {
+    private static void start(LaunchOptions options, StackLayout layout, Database database, DataDirectory data,
+            Supervisor supervisor, Instant launched) {
         Console.info("data directory " + data.root() + (options.fresh() ? " (emptied by --fresh)" : ""));
         if (new DevKeys(data.root()).ensure()) {
             Console.info("made the development token key in " + data.root().resolve("keys") + " (./concord token signs with it)");
         }
-        KafkaBroker broker = new KafkaBroker(data.kafka(), KAFKA_PORT, CONTROLLER_PORT, options.partitions());
-        supervisor.broker(broker);
-        Console.info("starting the Kafka broker (KRaft) on " + broker.bootstrapServers() + " ...");
-        Instant brokerStart = Instant.now();
-        broker.start();
-        Console.info("Kafka broker ready in " + Summary.seconds(Duration.between(brokerStart, Instant.now()))
-                + (broker.formattedNow() ? ", new cluster " : ", cluster ") + broker.clusterId().orElse("?")
-                + " (log: " + data.logFile("kafka") + ")");
-        try (Admin admin = Admin.create(Topics.adminConfig(broker.bootstrapServers()))) {
-            new Topics(admin).ensure(TopicSpec.DESIGN, options.partitions()).forEach(Console::info);
+        database.ensurePostgresDatabases().forEach(Console::info);
+        startKafka(options, layout, data, supervisor);
+        try (Admin admin = Admin.create(Topics.adminConfig(layout.bootstrapServers()))) {
+            new Topics(admin).ensure(TopicSpec.all(), options.partitions(), layout.replicationFactor(), layout.minInsyncReplicas())
+                    .forEach(Console::info);
         }
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            Console.info("starting " + service.name() + " on port " + service.port() + " ...");
-            supervisor.add(ServiceProcess.start(service, options.home(), data, broker.bootstrapServers()));
+        // In waves, one instance of each service at a time: the first instance to open an H2 file serves it to the
+        // others (AUTO_SERVER), and one opening it while the first is still starting would find no server yet.
+        Map<ChildProcess, Duration> ready = new LinkedHashMap<>();
+        for (int instance = 1; instance <= layout.instances(); instance++) {
+            List<ChildProcess> wave = new ArrayList<>();
+            for (StackLayout.ServiceInstance service : layout.services()) {
+                if (service.instance() != instance) {
+                    continue;
+                }
+                Console.info("starting " + service.name() + " on port " + service.port() + " ...");
+                ChildProcess child = serviceProcess(service, options.home(), data, database, layout.bootstrapServers());
+                supervisor.start(child, false);
+                wave.add(child);
+            }
+            ready.putAll(awaitReady(supervisor, wave));
         }
-        List<Summary.Row> rows = awaitHealthy(supervisor);
+        List<Summary.Row> rows = ready.entrySet().stream()
+                .map(entry -> new Summary.Row(layout.service(entry.getKey().name()).orElseThrow(),
+                        "UP after " + Summary.seconds(entry.getValue())))
+                .sorted(Comparator.comparing(row -> layout.services().indexOf(row.service())))
+                .toList();
         Instant healthy = Instant.now();
-        Summary.render(rows, broker.bootstrapServers(), TopicSpec.DESIGN, data.root(),
-                        Duration.between(launched, healthy),
+        Summary.render(rows, layout, database.describe(), TopicSpec.DESIGN, data.root(), Duration.between(launched, healthy),
                         options.commandStarted().map(started -> Duration.between(started, healthy)))
                 .forEach(Console::plain);
-        return watch(supervisor);
     }
 
-    /** Waits for every service in parallel; the first one to fail stops the wait with its reason. */
-    private static List<Summary.Row> awaitHealthy(Supervisor supervisor) {
-        List<ServiceProcess> services = supervisor.services();
-        ExecutorService pool = Executors.newFixedThreadPool(services.size(), runnable -> {
-            Thread thread = new Thread(runnable, "health-wait");
+    private static void startKafka(LaunchOptions options, StackLayout layout, DataDirectory data, Supervisor supervisor) {
+        List<StackLayout.KafkaNodeSpec> nodes = layout.nodes();
+        String clusterId = nodes.stream().map(node -> KafkaNode.clusterId(data.kafka(node.name())))
+                .flatMap(java.util.Optional::stream).findFirst().orElseGet(KafkaNode::newClusterId);
+        boolean formatted = nodes.stream().anyMatch(node -> KafkaNode.isFormatted(data.kafka(node.name())));
+        Console.info("starting " + (nodes.size() == 1 ? "the Kafka broker (KRaft) on " : nodes.size() + " Kafka brokers (KRaft) on ")
+                + layout.bootstrapServers() + " ...");
+        Path jar = options.home().resolve(JAR);
+        for (StackLayout.KafkaNodeSpec node : nodes) {
+            supervisor.start(kafkaProcess(node, layout.portOffset(), jar, data, options.partitions(), clusterId), true);
+        }
+        Map<ChildProcess, Duration> ready = awaitReady(supervisor, supervisor.kafkaNodes());
+        Duration slowest = ready.values().stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        Console.info("Kafka ready in " + Summary.seconds(slowest) + (formatted ? ", cluster " : ", new cluster ") + clusterId
+                + " (log: " + data.logFile(nodes.get(0).name()) + (nodes.size() > 1 ? " and the next ones" : "") + ")");
+    }
+
+    static ChildProcess kafkaProcess(StackLayout.KafkaNodeSpec node, int portOffset, Path jar, DataDirectory data, int partitions,
+            String clusterId) {
+        List<String> jvm = new ArrayList<>(ChildProcess.KAFKA_JVM);
+        jvm.add("-Dlogback.configurationFile=kafka-node-logback.xml");
+        List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), jvm, jar, List.of("kafka-node",
+                Integer.toString(node.nodeId()), Integer.toString(node.clusterSize()),
+                Integer.toString(portOffset),
+                Integer.toString(partitions), data.kafka(node.name()).toString(), clusterId));
+        return new ChildProcess(node.name(), node.name(), Console.Colour.YELLOW, command, Map.of(), data.kafka(node.name()),
+                data.logFile(node.name()), URI.create("kafka://" + node.address()),
+                () -> Topics.clusterReady(node.address(), node.clusterSize()));
+    }
+
+    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, Path home, DataDirectory data, Database database,
+            String bootstrapServers) {
+        ServiceSpec service = instance.service();
+        List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), ChildProcess.SERVICE_JVM, service.jar(home), List.of());
+        Health health = new Health();
+        return new ChildProcess(instance.name(), instance.tag(), service.colour(), command,
+                environment(instance, data.root(), database, bootstrapServers), service.directory(data.root()),
+                data.logFile(instance.name()), instance.url(), () -> health.check(instance.healthUrl()));
+    }
+
+    /** The environment a service instance reads (see docs/configuration.md). */
+    static Map<String, String> environment(StackLayout.ServiceInstance instance, Path dataDirectory, Database database,
+            String bootstrapServers) {
+        ServiceSpec service = instance.service();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORT", Integer.toString(instance.port()));
+        environment.put("CONCORD_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        environment.put("CONCORD_DB_R2DBC_URL", database.r2dbcUrl(service, dataDirectory));
+        environment.put("CONCORD_DB_JDBC_URL", database.jdbcUrl(service, dataDirectory));
+        // Explicit, so a PostgreSQL user exported in the developer's shell never meets these H2 files.
+        environment.put("CONCORD_DB_USER", database.user());
+        environment.put("CONCORD_DB_PASSWORD", database.password());
+        // tokens from ./concord token: signed with the key the launcher keeps in the data directory
+        environment.put("CONCORD_SECURITY_ISSUER", DevKeys.ISSUER);
+        environment.put("CONCORD_SECURITY_AUDIENCE", DevKeys.AUDIENCE);
+        environment.put("CONCORD_SECURITY_PUBLIC_KEY", new DevKeys(dataDirectory).publicKeyFile().toUri().toString());
+        if (service.name().equals("notifications-service")) {
+            // webhook receivers on this machine (a developer's test server) are allowed here, and only here
+            environment.put("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        }
+        return environment;
+    }
+
+    /**
+     * Waits for every process in parallel until it is ready; the first one to stop or to time out fails the start
+     * with its reason. Returns how long each took.
+     */
+    private static Map<ChildProcess, Duration> awaitReady(Supervisor supervisor, List<ChildProcess> children) {
+        ExecutorService pool = Executors.newFixedThreadPool(children.size(), runnable -> {
+            Thread thread = new Thread(runnable, "ready-wait");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletionService<Summary.Row> waits = new ExecutorCompletionService<>(pool);
-            Health health = new Health();
-            for (ServiceProcess service : services) {
+            CompletionService<Map.Entry<ChildProcess, Duration>> waits = new ExecutorCompletionService<>(pool);
+            for (ChildProcess child : children) {
                 waits.submit(() -> {
-                    Duration took = service.awaitHealthy(health, HEALTH_TIMEOUT, supervisor::isStopping);
-                    Console.info(service.spec().name() + " is healthy after " + Summary.seconds(took));
-                    return new Summary.Row(service.spec(), "UP after " + Summary.seconds(took));
+                    Duration took = awaitReady(supervisor, child);
+                    supervisor.healthy(child);
+                    Console.info(child.name() + " is " + (child.address().getScheme().equals("kafka") ? "ready" : "healthy")
+                            + " after " + Summary.seconds(took));
+                    return Map.entry(child, took);
                 });
             }
-            List<Summary.Row> rows = new ArrayList<>();
-            for (int i = 0; i < services.size(); i++) {
-                rows.add(waits.take().get());
+            Map<ChildProcess, Duration> ready = new LinkedHashMap<>();
+            for (int i = 0; i < children.size(); i++) {
+                Map.Entry<ChildProcess, Duration> entry = waits.take().get();
+                ready.put(entry.getKey(), entry.getValue());
             }
-            rows.sort(Comparator.comparing(row -> ServiceSpec.ALL.indexOf(row.service())));
-            return rows;
+            return ready;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LaunchException failure) {
                 throw failure;
             }
-            throw new LaunchException("waiting for the services failed: " + LaunchException.rootCause(e), e.getCause());
+            throw new LaunchException("waiting for the stack failed: " + LaunchException.rootCause(e), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException(null, LaunchException.INTERRUPTED);
@@ -182,41 +299,30 @@ public final class LocalStack {
         }
     }
 
-    /** Runs until Ctrl-C (the shutdown hook stops everything) or until a service dies on its own. */
-    private static int watch(Supervisor supervisor) {
-        List<ServiceProcess> services = supervisor.services();
-        CompletableFuture.anyOf(services.stream().map(service -> service.process().onExit()).toArray(CompletableFuture[]::new)).join();
-        try {
-            // Ctrl-C reaches the services too; give the shutdown hook a moment to say it was that.
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (supervisor.isStopping()) {
-            return LaunchException.INTERRUPTED;
-        }
-        ServiceProcess dead = services.stream().filter(service -> !service.process().isAlive()).findFirst().orElseThrow();
-        throw new LaunchException(dead.diedMessage("stopped unexpectedly") + "; stopping everything");
-    }
-
     /**
-     * The broker runs in this JVM: should it ever call Kafka's Exit, stop the services first, so no service
-     * outlives the launcher.
+     * Polls the process's readiness until it says UP. Fails at once, naming the cause, when the process dies first;
+     * fails after {@link #HEALTH_TIMEOUT} with what it last said.
      */
-    private static void guardKafkaExits(Supervisor supervisor) {
-        Exit.setExitProcedure((code, message) -> {
+    private static Duration awaitReady(Supervisor supervisor, ChildProcess child) throws InterruptedException {
+        Instant deadline = child.started().plus(HEALTH_TIMEOUT);
+        Health.Status last = new Health.Status(false, "not checked");
+        while (true) {
             if (supervisor.isStopping()) {
-                return;
+                throw new LaunchException(null, LaunchException.INTERRUPTED);
             }
-            Console.error("the Kafka broker asked to exit (" + code + (message == null ? "" : ": " + message)
-                    + "); stopping everything (log: " + System.getProperty(LOGS_DIR_PROPERTY) + "/kafka.log)");
-            System.exit(code == 0 ? LaunchException.FAILED : code);
-        });
-        Exit.setHaltProcedure((code, message) -> {
-            Console.error("the Kafka broker halted (" + code + (message == null ? "" : ": " + message) + ")");
-            supervisor.killServicesNow();
-            Runtime.getRuntime().halt(code == 0 ? LaunchException.FAILED : code);
-        });
+            if (!child.process().isAlive()) {
+                throw new LaunchException(child.diedMessage("exited during startup", supervisor.lastWords(child)));
+            }
+            last = child.readiness();
+            if (last.up()) {
+                return Duration.between(child.started(), Instant.now());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LaunchException(child.name() + " is not ready after " + HEALTH_TIMEOUT.toSeconds() + " s ("
+                        + child.address() + ": " + last.description() + ") (log: " + child.logFile() + ")");
+            }
+            Thread.sleep(Supervisor.READINESS_POLL.toMillis());
+        }
     }
 
     private static void report(LaunchException e) {

@@ -14,12 +14,39 @@ final class Preflight {
     }
 
     static void requireJars(Path home, List<ServiceSpec> services) {
+        if (!Files.isRegularFile(home.resolve(LocalStack.JAR))) {
+            throw new LaunchException(LocalStack.JAR + " is missing: run ./concord up from the repository root (it builds the jars)");
+        }
         for (ServiceSpec service : services) {
             Path jar = service.jar(home);
             if (!Files.isRegularFile(jar)) {
                 throw new LaunchException(home.relativize(jar) + " is missing: run ./concord up from the repository root"
                         + " (it builds the jars), or ./mvnw -pl " + service.name() + " -am package");
             }
+        }
+    }
+
+    /**
+     * Fails when the data directory belongs to a stack that still runs: its launcher, or processes a killed
+     * launcher left behind. A stale record of a stack that is gone is simply forgotten.
+     */
+    static void requireNotRunning(RunDirectory run) {
+        if (!run.exists()) {
+            return;
+        }
+        long launcher = run.launcherPid().orElse(0L);
+        if (RunDirectory.alive(launcher)) {
+            throw new LaunchException("a local stack is already running from " + run.path().getParent() + " (launcher pid "
+                    + launcher + "): ./concord status shows it, ./concord stop stops it", LaunchException.USAGE);
+        }
+        List<String> left = run.processNames().stream()
+                .flatMap(name -> run.process(name).filter(RunDirectory.ProcessState::alive).stream())
+                .map(state -> state.name() + " pid " + state.pid())
+                .toList();
+        if (!left.isEmpty()) {
+            throw new LaunchException("the launcher of the last stack from " + run.path().getParent() + " is gone (pid " + launcher
+                    + ") but its processes still run (" + String.join(", ", left) + "): ./concord stop stops them",
+                    LaunchException.USAGE);
         }
     }
 

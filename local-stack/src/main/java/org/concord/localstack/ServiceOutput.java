@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a service's console output line by line: decides what the terminal shows (INFO from
+ * Reads a process's console output (a service's or a Kafka node's) line by line: decides what the terminal shows (INFO from
  * {@code org.concord}, every WARN and ERROR, no stack frames) and remembers the tail, so that when a service
  * dies the launcher can say in one line why.
  */
@@ -119,6 +119,13 @@ final class ServiceOutput {
 
     synchronized List<String> tail() {
         return new ArrayList<>(tail);
+    }
+
+    /** A new run of the process begins: what the last one said no longer explains anything. */
+    synchronized void forget() {
+        tail.clear();
+        level = Level.OUTPUT;
+        showing = true;
     }
 
     /**

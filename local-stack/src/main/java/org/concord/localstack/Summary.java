@@ -11,19 +11,19 @@ import java.util.stream.Collectors;
 /** The table printed once everything is healthy: where each service listens, and where everything lives. */
 final class Summary {
 
-    /** One service's line. */
-    record Row(ServiceSpec service, String health) {
+    /** One service instance's line. */
+    record Row(StackLayout.ServiceInstance service, String health) {
     }
 
     private Summary() {
     }
 
-    static List<String> render(List<Row> rows, String bootstrapServers, List<TopicSpec> topics, Path dataDirectory,
-                               Duration stack, Optional<Duration> sinceCommand) {
+    static List<String> render(List<Row> rows, StackLayout layout, String database, List<TopicSpec> topics,
+            Path dataDirectory, Duration stack, Optional<Duration> sinceCommand) {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("SERVICE", "URL", "OPENAPI", "SWAGGER UI", "HEALTH"));
         for (Row row : rows) {
-            ServiceSpec service = row.service();
+            StackLayout.ServiceInstance service = row.service();
             table.add(List.of(service.name(), service.url().toString(), service.openApiUrl().toString(),
                     service.swaggerUiUrl().toString(), row.health()));
         }
@@ -34,12 +34,19 @@ final class Summary {
         }
         lines.add("");
         String topicList = topics.stream().map(topic -> topic.name() + " (" + topic.describe() + ")").collect(Collectors.joining(", "));
-        lines.add("  kafka broker    " + bootstrapServers + " (KRaft, single node); topics " + topicList);
+        String cluster = layout.brokers() == 1 ? "KRaft, single node"
+                : "KRaft, " + layout.brokers() + " nodes, replication factor " + layout.replicationFactor()
+                        + ", min.insync.replicas " + layout.minInsyncReplicas();
+        lines.add("  kafka           " + layout.bootstrapServers() + " (" + cluster + "); topics " + topicList
+                + " and " + TopicSpec.DEAD_LETTERS.size() + " dead-letter topics");
+        lines.add("  databases       " + database);
         lines.add("  data directory  " + dataDirectory + "   logs: " + dataDirectory.resolve("logs"));
         lines.add("");
         lines.add("  all healthy in " + seconds(sinceCommand.orElse(stack))
                 + sinceCommand.map(total -> " since ./concord up (build " + seconds(total.minus(stack)) + ", start " + seconds(stack) + ")").orElse("")
                 + ". Ctrl-C stops everything.");
+        lines.add("  A service or broker that stops is started again. From another terminal: ./concord status, "
+                + "./concord logs <service>, ./concord restart <service>, ./concord stop.");
         lines.add("");
         return lines;
     }

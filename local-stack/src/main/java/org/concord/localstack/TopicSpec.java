@@ -15,8 +15,38 @@ record TopicSpec(String name, Map<String, String> config) {
             new TopicSpec("agreements.v1", Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
             new TopicSpec("notifications.v1", Map.of("cleanup.policy", "delete", "retention.ms", SEVEN_DAYS_MS)));
 
+    /**
+     * The consumers' dead-letter topics ({@code <topic>.<consumer service>.dlq}, as the services' binder settings name
+     * them), kept until an operator has dealt with them; created up front, as the compose file's topic-init does, so
+     * that on three brokers they are replicated like the rest.
+     */
+    static final List<TopicSpec> DEAD_LETTERS = List.of(
+            deadLetters("regions.v1.agreements-service.dlq"),
+            deadLetters("regions.v1.notifications-service.dlq"),
+            deadLetters("agreements.v1.regions-service.dlq"),
+            deadLetters("agreements.v1.notifications-service.dlq"));
+
+    private static TopicSpec deadLetters(String name) {
+        return new TopicSpec(name, Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+    }
+
+    /** Every topic the local stack creates. */
+    static List<TopicSpec> all() {
+        return java.util.stream.Stream.concat(DESIGN.stream(), DEAD_LETTERS.stream()).toList();
+    }
+
     TopicSpec {
         config = Map.copyOf(config);
+    }
+
+    /** This topic with {@code min.insync.replicas} set, when more than one replica must acknowledge a write. */
+    TopicSpec withMinInsyncReplicas(int minInsync) {
+        if (minInsync <= 1) {
+            return this;
+        }
+        Map<String, String> more = new TreeMap<>(config);
+        more.put("min.insync.replicas", Integer.toString(minInsync));
+        return new TopicSpec(name, more);
     }
 
     /** "compact", "retention unlimited", "retention 7 days": how the summary names the setting. */

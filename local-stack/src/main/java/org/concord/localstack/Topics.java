@@ -24,9 +24,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Makes the broker's topics match {@link TopicSpec}s: creates the missing ones, and puts back a setting
- * that drifted on an existing one (a compacted regions.v1 must stay compacted). Partition counts of
- * existing topics are left alone: Kafka can only add partitions, and that remaps keys.
+ * Makes the broker's topics match {@link TopicSpec}s: creates the missing ones (replicated as the cluster allows:
+ * three replicas and {@code min.insync.replicas=2} on three nodes), and puts back a setting that drifted on an
+ * existing one (a compacted regions.v1 must stay compacted). Partition counts of existing topics are left alone:
+ * Kafka can only add partitions, and that remaps keys.
  */
 final class Topics {
 
@@ -48,22 +49,28 @@ final class Topics {
 
     /** Returns one line per thing done or noticed, for the console. */
     List<String> ensure(List<TopicSpec> specs, int partitions) {
+        return ensure(specs, partitions, 1, 1);
+    }
+
+    /** As {@link #ensure(List, int)}, with {@code replicas} per partition, {@code minInsync} of them for an acks=all write. */
+    List<String> ensure(List<TopicSpec> designed, int partitions, int replicas, int minInsync) {
+        List<TopicSpec> specs = designed.stream().map(spec -> spec.withMinInsyncReplicas(minInsync)).toList();
         List<String> report = new ArrayList<>();
         Set<String> existing = get(admin.listTopics().names());
         List<TopicSpec> missing = specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
         List<TopicSpec> present = specs.stream().filter(spec -> existing.contains(spec.name())).toList();
-        create(missing, partitions, report);
+        create(missing, partitions, replicas, report);
         correct(present, report);
         notePartitions(present, partitions, report);
         return report;
     }
 
-    private void create(List<TopicSpec> specs, int partitions, List<String> report) {
+    private void create(List<TopicSpec> specs, int partitions, int replicas, List<String> report) {
         if (specs.isEmpty()) {
             return;
         }
         List<NewTopic> topics = specs.stream()
-                .map(spec -> new NewTopic(spec.name(), partitions, (short) 1).configs(spec.config()))
+                .map(spec -> new NewTopic(spec.name(), partitions, (short) replicas).configs(spec.config()))
                 .toList();
         admin.createTopics(topics).values().forEach((name, result) -> {
             try {
@@ -75,7 +82,8 @@ final class Topics {
             }
         });
         for (TopicSpec spec : specs) {
-            report.add("created topic " + spec.name() + " (" + partitions + " partitions, " + spec.describe() + ")");
+            report.add("created topic " + spec.name() + " (" + partitions + " partitions, "
+                    + (replicas > 1 ? replicas + " replicas, " : "") + spec.describe() + ")");
         }
     }
 
@@ -118,6 +126,23 @@ final class Topics {
                 .forEach(description -> report.add("topic " + description.name() + " keeps its "
                         + description.partitions().size() + " partitions (--partitions " + partitions
                         + " applies to new topics; --fresh starts over)"));
+    }
+
+    /** True when the Kafka node at {@code address} answers and knows a cluster with {@code nodes} brokers in it. */
+    static Health.Status clusterReady(String address, int nodes) {
+        Map<String, Object> config = new HashMap<>(adminConfig(address));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        try (Admin admin = Admin.create(config)) {
+            int seen = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
+            return seen >= nodes ? new Health.Status(true, "UP")
+                    : new Health.Status(false, seen + " of " + nodes + " brokers in the cluster");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Health.Status(false, "interrupted");
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return new Health.Status(false, "not answering yet");
+        }
     }
 
     /** The settings the broker holds for a topic, e.g. to check {@code cleanup.policy}. */

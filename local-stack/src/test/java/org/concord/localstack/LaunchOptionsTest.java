@@ -28,6 +28,38 @@ class LaunchOptionsTest {
         assertThat(options.partitions()).isEqualTo(3);
         assertThat(options.fresh()).isFalse();
         assertThat(options.commandStarted()).isEmpty();
+        assertThat(options.layout()).isEqualTo(new StackLayout(1, 1, 0));
+        assertThat(options.postgres()).isEmpty();
+    }
+
+    @Test
+    void brokers_instances_ports_and_postgres_shape_the_stack() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--brokers", "3", "--instances=2", "--port-offset", "10000",
+                "--postgres", "127.0.0.1:54321"), Map.of(), system);
+
+        assertThat(options.layout()).isEqualTo(new StackLayout(3, 2, 10000));
+        assertThat(options.postgres()).contains("127.0.0.1:54321");
+    }
+
+    @Test
+    void CONCORD_PORT_OFFSET_moves_the_ports_and_the_option_wins_over_it() {
+        assertThat(LaunchOptions.parse(List.of(), Map.of("CONCORD_PORT_OFFSET", "500"), system).portOffset()).isEqualTo(500);
+        assertThat(LaunchOptions.parse(List.of("--port-offset", "7"), Map.of("CONCORD_PORT_OFFSET", "500"), system).portOffset())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void shapes_that_cannot_work_are_refused_with_the_reason() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--brokers", "2"), Map.of(), system))
+                .hasMessageContaining("--brokers must be 1 or 3, not '2' (a KRaft quorum of two survives no failure)");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--instances", "9"), Map.of(), system))
+                .hasMessage("--instances must be a whole number from 1 to 3, not '9'");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--port-offset", "60000"), Map.of(), system))
+                .hasMessageContaining("the port offset must be a whole number from 0 to 56438");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of(), Map.of("CONCORD_PORT_OFFSET", "x"), system))
+                .hasMessageContaining("CONCORD_PORT_OFFSET=x");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--postgres", "jdbc:postgresql://x/y"), Map.of(), system))
+                .hasMessageContaining("--postgres takes host:port");
     }
 
     @Test
@@ -52,7 +84,7 @@ class LaunchOptionsTest {
                 .isInstanceOfSatisfying(LaunchException.class, e -> assertThat(e.exitCode()).isEqualTo(LaunchException.USAGE))
                 .hasMessage("--partitions must be a whole number from 1 to 100, not 'zero'");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--partitions"), Map.of(), system))
-                .hasMessageContaining("--partitions needs a number");
+                .hasMessageContaining("--partitions needs a value, e.g. --partitions 3");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--partitions=0"), Map.of(), system))
                 .hasMessageContaining("from 1 to 100");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--frsh"), Map.of(), system))

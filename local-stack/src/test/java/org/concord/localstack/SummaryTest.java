@@ -13,16 +13,18 @@ class SummaryTest {
 
     @Test
     void the_summary_lists_each_service_with_its_urls_then_the_broker_the_data_and_the_time() {
-        List<Summary.Row> rows = ServiceSpec.ALL.stream().map(service -> new Summary.Row(service, "UP after 9.0 s")).toList();
+        List<Summary.Row> rows = new StackLayout(1, 1, 0).services().stream()
+                .map(service -> new Summary.Row(service, "UP after 9.0 s")).toList();
 
-        List<String> lines = Summary.render(rows, "localhost:9092", TopicSpec.DESIGN, Path.of("/repo/.data"),
+        List<String> lines = Summary.render(rows, new StackLayout(1, 1, 0), "H2 files", TopicSpec.DESIGN, Path.of("/repo/.data"),
                 Duration.ofMillis(24_100), Optional.of(Duration.ofMillis(38_250)));
 
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("regions-service", "http://localhost:8081 ", "http://localhost:8081/v3/api-docs",
                         "http://localhost:8081/swagger-ui.html", "UP after 9.0 s"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("notifications-service", "http://localhost:8083/v3/api-docs"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("localhost:9092", "regions.v1 (compacted)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("localhost:9092 (KRaft, single node)", "regions.v1 (compacted)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("./concord status", "./concord restart <service>"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("/repo/.data"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("all healthy in 38.3 s since ./concord up (build 14.2 s, start 24.1 s)"));
@@ -30,12 +32,25 @@ class SummaryTest {
 
     @Test
     void columns_line_up() {
-        List<Summary.Row> rows = ServiceSpec.ALL.stream().map(service -> new Summary.Row(service, "UP")).toList();
+        List<Summary.Row> rows = new StackLayout(1, 1, 0).services().stream().map(service -> new Summary.Row(service, "UP")).toList();
 
-        List<String> lines = Summary.render(rows, "localhost:9092", TopicSpec.DESIGN, Path.of("/d"), Duration.ZERO, Optional.empty());
+        List<String> lines = Summary.render(rows, new StackLayout(1, 1, 0), "H2 files", TopicSpec.DESIGN, Path.of("/d"),
+                Duration.ZERO, Optional.empty());
 
         List<Integer> openApiColumns = lines.stream().filter(line -> line.contains("/v3/api-docs")).map(line -> line.indexOf("http://", line.indexOf("http://") + 1)).toList();
         assertThat(openApiColumns).hasSize(3).containsOnly(openApiColumns.get(0));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("all healthy in 0.0 s. Ctrl-C stops everything."));
+    }
+
+    @Test
+    void a_cluster_and_second_instances_are_shown_as_such() {
+        StackLayout layout = new StackLayout(3, 2, 0);
+        List<Summary.Row> rows = layout.services().stream().map(service -> new Summary.Row(service, "UP")).toList();
+
+        List<String> lines = Summary.render(rows, layout, "H2 files", TopicSpec.DESIGN, Path.of("/d"), Duration.ZERO, Optional.empty());
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("agreements-service-2", "http://localhost:8092"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("localhost:9092,localhost:9094,localhost:9096 (KRaft, 3 nodes, replication factor 3, min.insync.replicas 2)"));
     }
 }

@@ -38,4 +38,21 @@ class TopicSpecTest {
                 .containsEntry("retention.ms", "604800000");
         assertThat(topics.get("notifications.v1").describe()).isEqualTo("retention 7 days");
     }
+
+    @Test
+    void on_a_cluster_an_acks_all_write_needs_two_replicas_and_a_single_node_needs_no_setting() {
+        assertThat(topics.get("agreements.v1").withMinInsyncReplicas(2).config())
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("retention.ms", "-1");
+        assertThat(topics.get("agreements.v1").withMinInsyncReplicas(1).config()).doesNotContainKey("min.insync.replicas");
+    }
+
+    @Test
+    void every_consumer_has_a_dead_letter_topic_kept_until_someone_deals_with_it_as_in_the_compose_file() {
+        assertThat(TopicSpec.DEAD_LETTERS).extracting(TopicSpec::name).containsExactly(
+                "regions.v1.agreements-service.dlq", "regions.v1.notifications-service.dlq",
+                "agreements.v1.regions-service.dlq", "agreements.v1.notifications-service.dlq");
+        assertThat(TopicSpec.DEAD_LETTERS).allSatisfy(topic -> assertThat(topic.config()).containsEntry("retention.ms", "-1"));
+        assertThat(TopicSpec.all()).hasSize(7);
+    }
 }

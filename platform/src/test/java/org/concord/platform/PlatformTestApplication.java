@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.dao.DataAccessResourceFailureException;
 import reactor.core.publisher.Mono;
 
 /** A minimal service that uses the platform the way the real services do, for the platform's own tests. */
@@ -25,8 +26,14 @@ public class PlatformTestApplication {
 
     public static final String NAME = "platform-test";
 
-    /** The consumer's own view of the test events; one that says it is poison cannot be read. */
-    record TestData(Integer n, Boolean poison) {
+    /** How often each event's effect has met an unavailable database so far. */
+    static final java.util.Map<String, Integer> OUTAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The consumer's own view of the test events; one that says it is poison cannot be read; one that says
+     * {@code "unavailable": k} finds the database unavailable the first k times its effect runs.
+     */
+    record TestData(Integer n, Boolean poison, Integer unavailable) {
         TestData {
             if (Boolean.TRUE.equals(poison)) {
                 throw new IllegalArgumentException("poison");
@@ -38,9 +45,13 @@ public class PlatformTestApplication {
     @Bean
     EventConsumer recordEffects(EventConsumers consumers, DatabaseClient db) {
         return consumers.function("recordEffects")
-                .on("concord.agreement.*", TestData.class, (event, data) ->
-                        db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
-                                .bind("id", event.id()).bind("payload", event.dataAsString()).then())
+                .on("concord.agreement.*", TestData.class, (event, data) -> Mono.defer(() -> {
+                    if (data.unavailable() != null && OUTAGES.merge(event.id(), 1, Integer::sum) <= data.unavailable()) {
+                        return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection"));
+                    }
+                    return db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
+                            .bind("id", event.id()).bind("payload", event.dataAsString()).then();
+                }))
                 .build();
     }
 

@@ -13,6 +13,7 @@ import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
 import org.concord.platform.security.SecurityConfiguration;
 import org.concord.platform.security.SecurityProperties;
+import org.concord.platform.startup.DurableCommits;
 import org.concord.platform.startup.KafkaStartupCheck;
 import org.concord.platform.persistence.LastVersionWins;
 import org.concord.platform.usecase.UseCases;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -52,6 +54,21 @@ public class PlatformAutoConfiguration {
     KafkaStartupCheck kafkaStartupCheck(KafkaProperties kafka,
             @Value("${concord.startup.kafka-timeout}") java.time.Duration timeout) {
         return new KafkaStartupCheck(String.join(",", kafka.getBootstrapServers()), timeout);
+    }
+
+    /** PostgreSQL sessions commit synchronously whatever the server's defaults (see DurableCommits). */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer durablePostgresSessions(@Value("${spring.r2dbc.url:}") String url) {
+        return builder -> {
+            if (DurableCommits.isPostgres(url)) {
+                builder.option(io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider.OPTIONS, DurableCommits.POSTGRES_SESSION);
+            }
+        };
+    }
+
+    @Bean
+    DurableCommits durableCommits(DatabaseClient db, @Value("${spring.r2dbc.url:}") String url) {
+        return new DurableCommits(db, url);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.concord.platform.startup.DatabasePathCheck;
+import org.concord.platform.startup.DurableCommits;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -13,7 +14,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Adds the settings every Concord service shares (producer durability, actuator groups, problem
  * details, ...) as the lowest-precedence property source, so a service's own file overrides them; then checks
- * that an H2 file database can be written before anything tries to open it.
+ * that an H2 file database can be written, and writes each commit at once, before anything tries to open it.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -29,5 +30,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             throw new UncheckedIOException("cannot read " + LOCATION, e);
         }
         DatabasePathCheck.check(environment.getProperty("spring.flyway.url"));
+        DurableCommits.checkH2("spring.r2dbc.url", environment.getProperty("spring.r2dbc.url"));
+        DurableCommits.checkH2("spring.flyway.url", environment.getProperty("spring.flyway.url"));
     }
 }

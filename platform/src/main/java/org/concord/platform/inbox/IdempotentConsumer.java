@@ -1,12 +1,21 @@
 package org.concord.platform.inbox;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.concord.platform.cloudevents.CloudEvent;
 import org.concord.platform.persistence.Sql;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -19,10 +28,16 @@ import reactor.core.publisher.Mono;
  * retries and dead-letter topic (two deliveries of one event racing each other collide on the primary key;
  * the retry then finds the event processed). It blocks the listener thread until the transaction has committed, and any
  * exception it throws hands the record to that retry/dead-letter handling.
+ *
+ * <p>Except one: when the database cannot be reached (a restart, a failover), the event is not at fault, and the
+ * binder's few quick attempts would park a perfectly good event in the dead-letter topic, its effect lost. Then the
+ * consumer holds the event and tries again (100 ms, doubling to 5 s) until the database answers.
  */
 public class IdempotentConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+    private static final Duration FIRST_WAIT = Duration.ofMillis(100);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private static final String CLAIM = """
             INSERT INTO processed_event (consumer, event_id, processed_at)
@@ -45,14 +60,73 @@ public class IdempotentConsumer {
      * @return true if the effect ran, false for a duplicate
      */
     public boolean apply(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
-        Boolean applied = claim(consumer, event)
-                .flatMap(claimed -> claimed ? effect.apply(event).thenReturn(true) : Mono.just(false))
-                .as(tx::transactional)
-                .block(timeout);
-        if (Boolean.FALSE.equals(applied)) {
-            log.debug("{} skipped duplicate event {} ({})", consumer, event.id(), event.type());
+        Duration wait = FIRST_WAIT;
+        Instant unavailableSince = null;
+        while (true) {
+            try {
+                Boolean applied = claim(consumer, event)
+                        .flatMap(claimed -> claimed ? effect.apply(event).thenReturn(true) : Mono.just(false))
+                        .as(tx::transactional)
+                        .block(timeout);
+                if (unavailableSince != null) {
+                    log.info("{}: the database answers again after {} ms; event {} went through", consumer,
+                            Duration.between(unavailableSince, Instant.now()).toMillis(), event.id());
+                }
+                if (Boolean.FALSE.equals(applied)) {
+                    log.debug("{} skipped duplicate event {} ({})", consumer, event.id(), event.type());
+                }
+                return Boolean.TRUE.equals(applied);
+            } catch (RuntimeException e) {
+                if (!databaseUnavailable(e)) {
+                    throw e;
+                }
+                if (unavailableSince == null) {
+                    unavailableSince = Instant.now();
+                    log.warn("{}: the database is unavailable ({}); holding event {} until it answers", consumer,
+                            rootMessage(e), event.id());
+                }
+                pause(wait, e);
+                wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+            }
         }
-        return Boolean.TRUE.equals(applied);
+    }
+
+    /**
+     * The database could not be reached or did not answer in time: a condition that passes, not a property of the
+     * event (unlike data it cannot read, or a constraint it breaks).
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof R2dbcTransientResourceException || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTimeoutException || cause instanceof ConnectException
+                    || cause instanceof TimeoutException) {
+                return true;
+            }
+            // PostgreSQL: connection exceptions (08...) and a server shutting down or restarting (57P...)
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration wait, RuntimeException failure) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     /**

@@ -55,6 +55,24 @@ abstract class IdempotentConsumerScenarios {
         assertThat(parked.get(0).value()).isEqualTo("{\"poison\":true}");
     }
 
+    @Test
+    void an_event_that_meets_an_unavailable_database_waits_for_it_instead_of_being_parked() {
+        String event = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+
+        // five failures in a row: more than the binder's three attempts before it parks a record
+        TestKafka.send(event(event, "{\"n\":4,\"unavailable\":5}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event) == 1);
+        TestKafka.send(event(marker, "{\"poison\":true}"));
+        var parked = TopicRecords.await(topics.agreements() + ".platform-test.dlq",
+                record -> marker.equals(header(record, "ce_id")), 1, Duration.ofSeconds(30));
+        // the marker came after the event on the same partition: had the event been parked, it would be there first
+        assertThat(parked).isNotEmpty();
+        assertThat(TopicRecords.all(topics.agreements() + ".platform-test.dlq"))
+                .noneMatch(record -> event.equals(header(record, "ce_id")));
+    }
+
     private ProducerRecord<String, String> event(String id, String data) {
         var record = new ProducerRecord<String, String>(topics.agreements(), "agreement-1", data);
         addHeader(record, "ce_specversion", "1.0");

@@ -47,6 +47,18 @@ class StartupChecksTest {
                 .doesNotContain("\tat org.h2");
     }
 
+    @Test
+    void an_h2_file_database_that_keeps_commits_in_memory_stops_the_service(CapturedOutput output,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        assertThatThrownBy(() -> start("--spring.flyway.url=jdbc:h2:file:" + data + "/db",
+                "--spring.r2dbc.url=r2dbc:h2:file:///" + data + "/db"))
+                .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(StartupCheckFailed.class));
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("is an H2 file database without ;WRITE_DELAY=0")
+                .contains("Add ;WRITE_DELAY=0 to CONCORD_DB_R2DBC_URL and CONCORD_DB_JDBC_URL");
+    }
+
     private static Throwable rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {

@@ -27,15 +27,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real in-process broker on free ports in a temporary directory: topics as DESIGN.md says, data kept. */
-class KafkaBrokerTest {
+/** A real Kafka node in this JVM on free ports in a temporary directory: topics as DESIGN.md says, data kept. */
+class KafkaNodeTest {
 
     @TempDir
     Path data;
 
     @Test
     void the_broker_is_a_single_kraft_node_with_one_replica_for_everything_internal() {
-        Map<String, String> config = KafkaBroker.configuration(Path.of("/d/kafka"), 9092, 9093, 3);
+        StackLayout layout = new StackLayout(1, 1, 0);
+        Map<String, String> config = KafkaNode.configuration(layout.nodes().get(0), layout.nodes(), Path.of("/d/kafka"), 3);
 
         assertThat(config)
                 .containsEntry("process.roles", "broker,controller")
@@ -50,14 +51,32 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void a_node_of_three_knows_all_voters_and_replicates_everything_three_times_two_in_sync() {
+        StackLayout layout = new StackLayout(3, 1, 0);
+        Map<String, String> config = KafkaNode.configuration(layout.nodes().get(1), layout.nodes(), Path.of("/d/kafka-2"), 3);
+
+        assertThat(config)
+                .containsEntry("node.id", "2")
+                .containsEntry("controller.quorum.voters", "1@localhost:9093,2@localhost:9095,3@localhost:9097")
+                .containsEntry("listeners", "PLAINTEXT://localhost:9094,CONTROLLER://localhost:9095")
+                .containsEntry("advertised.listeners", "PLAINTEXT://localhost:9094")
+                .containsEntry("offsets.topic.replication.factor", "3")
+                .containsEntry("transaction.state.log.min.isr", "2")
+                .containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2");
+    }
+
+    @Test
     void topics_are_created_as_designed_and_the_broker_keeps_them_and_their_records_across_a_restart() throws Exception {
         int port = freePort();
         int controllerPort = freePort();
-        KafkaBroker broker = new KafkaBroker(data.resolve("kafka"), port, controllerPort, 2);
+        StackLayout.KafkaNodeSpec spec = new StackLayout.KafkaNodeSpec(1, 1, port, controllerPort);
+        KafkaNode broker = new KafkaNode(spec, List.of(spec), data.resolve("kafka"), 2);
         try {
-            broker.start();
+            String clusterId = KafkaNode.newClusterId();
+            broker.start(clusterId);
             assertThat(broker.formattedNow()).isTrue();
-            String clusterId = broker.clusterId().orElseThrow();
+            assertThat(KafkaNode.clusterId(data.resolve("kafka"))).contains(clusterId);
             try (Admin admin = Admin.create(Topics.adminConfig(broker.bootstrapServers()))) {
                 Topics topics = new Topics(admin);
 
@@ -79,12 +98,13 @@ class KafkaBrokerTest {
             produce(broker.bootstrapServers(), "regions.v1", "CN-GX", "{\"code\":\"CN-GX\"}");
             broker.close();
 
-            KafkaBroker restarted = new KafkaBroker(data.resolve("kafka"), port, controllerPort, 2);
+            KafkaNode restarted = new KafkaNode(spec, List.of(spec), data.resolve("kafka"), 2);
             broker = restarted;
-            restarted.start();
+            restarted.start("ignored: the node keeps the id it was formatted with");
 
             assertThat(restarted.formattedNow()).isFalse();
-            assertThat(restarted.clusterId()).contains(clusterId);
+            assertThat(KafkaNode.clusterId(data.resolve("kafka"))).contains(clusterId);
+            assertThat(Topics.clusterReady(restarted.bootstrapServers(), 1).up()).isTrue();
             try (Admin admin = Admin.create(Topics.adminConfig(restarted.bootstrapServers()))) {
                 assertThat(new Topics(admin).ensure(TopicSpec.DESIGN, 5))
                         .noneMatch(line -> line.startsWith("created"))

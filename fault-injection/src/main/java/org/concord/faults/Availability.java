@@ -1,0 +1,109 @@
+package org.concord.faults;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks the services the fault is not aimed at a question every half second (a region, the inbox, a page of
+ * agreements), to show they answer throughout. Counts answers and failures per service, and the longest stretch
+ * without an answer.
+ */
+final class Availability implements AutoCloseable {
+
+    /** What one service did while it was watched. */
+    static final class Watch {
+        final String service;
+        final URI probe;
+        int asked;
+        int answered;
+        Instant failingSince;
+        Duration longestGap = Duration.ZERO;
+
+        Watch(String service, URI probe) {
+            this.service = service;
+            this.probe = probe;
+        }
+
+        synchronized void record(boolean ok) {
+            asked++;
+            Instant now = Instant.now();
+            if (ok) {
+                answered++;
+                if (failingSince != null && Duration.between(failingSince, now).compareTo(longestGap) > 0) {
+                    longestGap = Duration.between(failingSince, now);
+                }
+                failingSince = null;
+            } else if (failingSince == null) {
+                failingSince = now;
+            }
+        }
+
+        synchronized String describe() {
+            return service + " " + answered + "/" + asked
+                    + (longestGap.isZero() ? "" : " (longest gap " + longestGap.toSeconds() + " s)");
+        }
+
+        synchronized boolean always() {
+            return answered == asked;
+        }
+    }
+
+    private static final Map<String, String> PROBES = Map.of(
+            "regions-service", "/api/regions/CN-GX",
+            "agreements-service", "/api/agreements?size=1",
+            "notifications-service", "/api/notifications?size=1");
+
+    private final Map<String, Watch> watches = new LinkedHashMap<>();
+    private final Http http = new Http();
+    private final String token;
+    private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(3, runnable -> {
+        Thread thread = new Thread(runnable, "availability");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Availability(Stack stack, List<String> services) {
+        this.token = stack.token("viewer", null);
+        for (String service : services) {
+            watches.put(service, new Watch(service, stack.url(service).resolve(PROBES.get(service))));
+        }
+    }
+
+    Availability start() {
+        for (Watch watch : watches.values()) {
+            clock.scheduleWithFixedDelay(() -> ask(watch), 0, 500, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    private void ask(Watch watch) {
+        boolean ok;
+        try {
+            ok = http.get(watch.probe, token).ok();
+        } catch (Exception e) {
+            ok = false;
+        }
+        watch.record(ok);
+    }
+
+    /** "regions-service 240/240, notifications-service 238/240 (longest gap 1 s)", or "-" when nothing was watched. */
+    String describe() {
+        return watches.isEmpty() ? "-" : String.join(", ", watches.values().stream().map(Watch::describe).toList());
+    }
+
+    boolean alwaysAnswered() {
+        return watches.values().stream().allMatch(Watch::always);
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+    }
+}

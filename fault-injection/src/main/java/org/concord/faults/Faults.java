@@ -1,0 +1,277 @@
+package org.concord.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.concord.localstack.ProcessSignals;
+import org.concord.localstack.RunDirectory;
+
+/** The scenarios of the suite, each a fault injected into the real processes of a stack under load. */
+final class Faults {
+
+    static final List<String> SERVICES = List.of("regions-service", "agreements-service", "notifications-service");
+    static final Duration FREEZE = Duration.ofSeconds(45);
+    static final Duration WEBHOOK_OUTAGE = Duration.ofMinutes(2);
+    static final Duration POSTGRES_DOWN = Duration.ofSeconds(10);
+    static final Duration BETWEEN_KILLS = Duration.ofSeconds(12);
+
+    private Faults() {
+    }
+
+    /** Every scenario, in the order of the results table. */
+    static List<Scenario> all() {
+        return List.of(
+                new Scenario("kill-agreements", "kill -9 agreements-service", 1, 1, false, false,
+                        others("agreements-service"), kill("agreements-service", 1)),
+                new Scenario("kill-regions", "kill -9 regions-service", 1, 1, false, false,
+                        others("regions-service"), kill("regions-service", 1)),
+                new Scenario("kill-notifications", "kill -9 notifications-service", 1, 1, false, true,
+                        others("notifications-service"), kill("notifications-service", 1)),
+                new Scenario("kill-agreements-10x", "kill -9 agreements-service ten times, each time 12 s after it is back and caught up", 1, 1,
+                        false, false, others("agreements-service"), kill("agreements-service", 10)),
+                new Scenario("freeze-launcher", "the launcher frozen (SIGSTOP) for 45 s: the services write their logs to files, never"
+                        + " to it", 1, 1, false, false, SERVICES, Faults::freezeLauncher),
+                new Scenario("kill-broker", "kill -9 one Kafka broker of three (the leader of most agreements.v1 partitions)",
+                        3, 1, false, false, SERVICES, Faults::killBroker),
+                new Scenario("freeze-broker", "the Kafka broker frozen (SIGSTOP) for 45 s", 1, 1, false, true, SERVICES,
+                        Faults::freezeBroker),
+                new Scenario("restart-postgres", "PostgreSQL crashes (pg_ctl stop -m immediate) and starts again 10 s later", 1, 1, true,
+                        false, SERVICES, Faults::restartPostgres),
+                new Scenario("kill-relay-holder", "kill -9 the agreements-service instance holding the outbox relay lease (two instances)",
+                        1, 2, false, false, others("agreements-service"), Faults::killRelayHolder),
+                new Scenario("webhook-down", "the webhook endpoint refuses connections for 2 minutes; once it is back the operator sends the pending deliveries now", 1, 1, false, false,
+                        SERVICES, Faults::webhookDown),
+                new Scenario("poison-and-duplicates", "poison records (not JSON, no CloudEvents headers, wrong shape) and exact"
+                        + " duplicates of 20 records published on the topics", 1, 1, false, true, SERVICES, Faults::poisonAndDuplicates),
+                new Scenario("stop-and-start", "./concord stop under load, then ./concord up again", 1, 1, false, true, List.of(),
+                        Faults::stopAndStart));
+    }
+
+    static List<String> others(String service) {
+        return SERVICES.stream().filter(name -> !name.equals(service)).toList();
+    }
+
+    /**
+     * kill -9 of a process of the stack, {@code times} times; each next kill once it has been back and caught up for
+     * {@link #BETWEEN_KILLS} (longer than the launcher's 10 s of good health after which its back-off starts again from
+     * 1 s: kills closer together meet a back-off doubling to 30 s, as a crash loop should).
+     */
+    static Scenario.Fault kill(String process, int times) {
+        return run -> {
+            Instant start = Instant.now();
+            List<ScenarioRun.Recovery> recoveries = new ArrayList<>();
+            Instant last = start;
+            long lastPid = 0;
+            for (int round = 1; round <= times; round++) {
+                if (round > 1) {
+                    ScenarioRun.pause(BETWEEN_KILLS);
+                }
+                long pid = run.stack().kill(process);
+                last = Instant.now();
+                lastPid = pid;
+                run.say("kill -9 " + process + " (pid " + pid + ")" + (times > 1 ? ", " + round + " of " + times : ""));
+                if (times > 1) {
+                    ScenarioRun.Recovery recovery = run.measure(last, () -> run.stack().isBack(process, pid));
+                    recoveries.add(recovery);
+                    run.say("  back after " + ScenarioRun.seconds(recovery.back()) + ", caught up after "
+                            + ScenarioRun.seconds(recovery.caughtUp()));
+                    if (recovery.caughtUp() == null) {
+                        break;
+                    }
+                }
+            }
+            long killed = lastPid;
+            return new Scenario.Window(start, last, times + " x kill -9 " + process, () -> run.stack().isBack(process, killed), recoveries);
+        };
+    }
+
+    static Scenario.Window killBroker(ScenarioRun run) throws Exception {
+        Map<Integer, Long> leaders = run.topic().leaders();
+        int node = leaders.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
+        String name = "kafka-" + node;
+        run.note(name + " led " + leaders.getOrDefault(node, 0L) + " of the agreements.v1 partitions " + leaders);
+        long pid = run.stack().kill(name);
+        Instant killed = Instant.now();
+        return Scenario.Window.of(killed, killed, "kill -9 " + name + " (pid " + pid + ")", () -> run.stack().isBack(name, pid));
+    }
+
+    static Scenario.Window freezeBroker(ScenarioRun run) {
+        long pid = run.stack().pid("kafka");
+        Instant start = Instant.now();
+        ProcessSignals.send("STOP", pid);
+        run.say("SIGSTOP kafka (pid " + pid + ") for " + FREEZE.toSeconds() + " s");
+        ScenarioRun.pause(FREEZE);
+        ProcessSignals.send("CONT", pid);
+        Instant end = Instant.now();
+        return Scenario.Window.of(start, end, "kafka frozen " + FREEZE.toSeconds() + " s", () -> run.topic().clusterAnswers());
+    }
+
+    static Scenario.Window freezeLauncher(ScenarioRun run) {
+        long pid = run.stack().runDirectory().launcherPid().orElseThrow();
+        Instant start = Instant.now();
+        ProcessSignals.send("STOP", pid);
+        run.say("SIGSTOP the launcher (pid " + pid + ") for " + FREEZE.toSeconds() + " s");
+        ScenarioRun.pause(FREEZE);
+        ProcessSignals.send("CONT", pid);
+        Instant end = Instant.now();
+        return Scenario.Window.of(start, end, "launcher frozen " + FREEZE.toSeconds() + " s", () -> true);
+    }
+
+    static Scenario.Window restartPostgres(ScenarioRun run) throws IOException {
+        Instant start = Instant.now();
+        run.postgres().crashAndRestart(POSTGRES_DOWN);
+        Instant end = Instant.now();
+        run.note("PostgreSQL was down " + ScenarioRun.seconds(Duration.between(start, end)));
+        return Scenario.Window.of(start, end, "PostgreSQL crashed and restarted", () -> run.servicesUp() && run.signedSince(end));
+    }
+
+    static Scenario.Window killRelayHolder(ScenarioRun run) throws IOException {
+        List<String> instances = run.stack().layout().instancesOf("agreements-service").stream()
+                .map(instance -> instance.name()).toList();
+        String holder = instances.stream()
+                .max(Comparator.comparing(name -> lastPublishing(run, name).orElse("")))
+                .orElseThrow();
+        long pid = run.stack().pid(holder);
+        String other = instances.stream().filter(name -> !name.equals(holder)).findFirst().orElseThrow();
+        run.note(holder + " (pid " + pid + ") held the outbox relay lease");
+        run.stack().kill(holder);
+        Instant killed = Instant.now();
+        return Scenario.Window.of(killed, killed, "kill -9 " + holder + " (pid " + pid + ")", () -> {
+            boolean takenOver = lastPublishing(run, other).filter(line -> line.compareTo(killed.toString()) > 0).isPresent();
+            return takenOver && run.stack().isBack(holder, pid);
+        });
+    }
+
+    /** The time stamp of the last "outbox relay ... is publishing" line of the instance's current process, if any. */
+    static Optional<String> lastPublishing(ScenarioRun run, String instance) {
+        long pid = run.stack().runDirectory().process(instance).map(RunDirectory.ProcessState::pid).orElse(0L);
+        Pattern line = Pattern.compile("^(\\S+) .*outbox relay agreements-service@" + pid + "@\\S+ is publishing");
+        try {
+            Optional<String> last = Optional.empty();
+            for (String text : Files.readAllLines(run.stack().dataDirectory().resolve("logs").resolve(instance + ".log"), StandardCharsets.UTF_8)) {
+                Matcher matcher = line.matcher(text);
+                if (matcher.find()) {
+                    last = Optional.of(matcher.group(1));
+                }
+            }
+            return last;
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The endpoint refuses connections for two minutes. Its deliveries fail, and by the retry schedule (immediately,
+     * 5 s, 5 min...) the last of them would wait five minutes more; so once it is back, the operator sends the pending
+     * deliveries now, one request each ({@code POST /api/subscriptions/{id}/deliveries/{deliveryId}/retry}).
+     */
+    static Scenario.Window webhookDown(ScenarioRun run) throws Exception {
+        Instant start = Instant.now();
+        run.receiver().down();
+        run.say("webhook endpoint down for " + WEBHOOK_OUTAGE.toSeconds() + " s");
+        ScenarioRun.pause(WEBHOOK_OUTAGE);
+        run.receiver().up();
+        Instant end = Instant.now();
+        Http http = new Http();
+        String admin = run.stack().token("admin", null);
+        java.net.URI log = run.stack().url("notifications-service").resolve("/api/subscriptions/" + run.subscription() + "/deliveries");
+        int sent = 0;
+        int pending = 0;
+        for (tools.jackson.databind.JsonNode delivery : http.all(log, admin)) {
+            if (delivery.path("status").asString().equals("PENDING")) {
+                pending++;
+                if (http.post(java.net.URI.create(log + "/" + delivery.path("id").asString() + "/retry"), admin, Map.of()).status() == 202) {
+                    sent++;
+                }
+            }
+        }
+        run.note("the endpoint was back; the operator sent " + sent + " of " + pending + " pending deliveries now, in "
+                + ScenarioRun.seconds(Duration.between(end, Instant.now())));
+        return Scenario.Window.of(start, end, "webhook endpoint down " + WEBHOOK_OUTAGE.toSeconds() + " s", () -> true);
+    }
+
+    static Scenario.Window poisonAndDuplicates(ScenarioRun run) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.stack().bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Instant start = Instant.now();
+        List<ConsumerRecord<String, byte[]>> recent = run.topic().recentRecords();
+        List<ConsumerRecord<String, byte[]>> originals = recent.subList(Math.max(0, recent.size() - 20), recent.size());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            String agreementId = UUID.randomUUID().toString();
+            producer.send(poison(AgreementsTopic.TOPIC, agreementId, "concord.agreement.signature-recorded", "this is not JSON", run)).get();
+            producer.send(poison(AgreementsTopic.TOPIC, agreementId, "concord.agreement.signed", "{\"agreement\":42}", run)).get();
+            producer.send(new ProducerRecord<>(AgreementsTopic.TOPIC, agreementId, "{\"no\":\"headers\"}".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(poison("regions.v1", "CN-ZZ", "concord.region.registered", "{\"code\":", run)).get();
+            for (ConsumerRecord<String, byte[]> original : originals) {
+                ProducerRecord<String, byte[]> copy = new ProducerRecord<>(AgreementsTopic.TOPIC, original.partition(), original.key(),
+                        original.value(), original.headers());
+                producer.send(copy).get();
+            }
+        }
+        run.note("published 3 poison records on agreements.v1, 1 on regions.v1 and " + originals.size() + " exact duplicates");
+        Instant end = Instant.now();
+        return Scenario.Window.of(start, end, "poison and duplicate records", () -> parked(run));
+    }
+
+    /** Dead-letter topics and the poison records each should hold once the consumers gave up on them. */
+    static final Map<String, Long> PARKED = Map.of(
+            "agreements.v1.regions-service.dlq", 3L,
+            "agreements.v1.notifications-service.dlq", 3L,
+            "regions.v1.agreements-service.dlq", 1L,
+            "regions.v1.notifications-service.dlq", 1L);
+
+    /** Every consumer parked the poison it was fed (and went on: the run measures that it caught up). */
+    private static boolean parked(ScenarioRun run) {
+        Map<String, Long> counts = new java.util.TreeMap<>(run.topic().recordCounts("agreements.v1."));
+        counts.putAll(run.topic().recordCounts("regions.v1."));
+        boolean all = PARKED.entrySet().stream().allMatch(expected -> counts.getOrDefault(expected.getKey(), 0L) >= expected.getValue());
+        if (all) {
+            run.note("dead-letter topics: " + counts);
+        }
+        return all;
+    }
+
+    private static ProducerRecord<String, byte[]> poison(String topic, String key, String type, String value, ScenarioRun run) {
+        String ceId = "poison-" + UUID.randomUUID();
+        run.injected(List.of(ceId));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "/fault-suite".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    static Scenario.Window stopAndStart(ScenarioRun run) throws IOException {
+        Instant start = Instant.now();
+        run.say("./concord stop");
+        run.stack().stop();
+        ScenarioRun.pause(Duration.ofSeconds(5));
+        run.say("./concord up");
+        run.stack().up();
+        Instant end = Instant.now();
+        run.note("stopped and up again in " + ScenarioRun.seconds(Duration.between(start, end)));
+        return Scenario.Window.of(start, end, "stop and start", () -> run.servicesUp() && run.signedSince(end));
+    }
+
+}
