@@ -212,11 +212,12 @@ final class Stack implements AutoCloseable {
                 ports.add(node.controllerPort());
             });
             layout.services().forEach(service -> ports.add(service.port()));
+            ports.add(layout.gateway().port());
             if (ports.stream().allMatch(Stack::free)) {
                 return offset;
             }
         }
-        throw new IllegalStateException("no free block of ports for a stack between 18081 and 32097");
+        throw new IllegalStateException("no free block of ports for a stack between 18080 and 32097");
     }
 
     static boolean free(int port) {

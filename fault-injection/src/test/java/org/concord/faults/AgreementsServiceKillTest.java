@@ -22,7 +22,8 @@ class AgreementsServiceKillTest {
     void no_signature_answered_200_is_lost_when_agreements_service_is_killed_under_load() throws Exception {
         Path home = Path.of(System.getProperty("concord.home", "..")).toAbsolutePath().normalize();
         for (String jar : List.of(Stack.LAUNCHER_JAR, "agreements-service/target/agreements-service-exec.jar",
-                "regions-service/target/regions-service-exec.jar", "notifications-service/target/notifications-service-exec.jar")) {
+                "regions-service/target/regions-service-exec.jar", "notifications-service/target/notifications-service-exec.jar",
+                "gateway/target/gateway-exec.jar")) {
             assumeTrue(Files.isRegularFile(home.resolve(jar)), jar + " is not built (run the module's tests in the reactor: "
                     + "./mvnw -pl fault-injection -am verify)");
         }

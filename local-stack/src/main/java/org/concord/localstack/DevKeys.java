@@ -13,6 +13,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The local stack's token signing key: an RSA key pair made at the first start and kept in
@@ -60,6 +62,15 @@ public final class DevKeys {
             throw new LaunchException("the development signing key " + privateKeyFile() + " is damaged; delete "
                     + directory + " to make a new one", LaunchException.USAGE, e);
         }
+    }
+
+    /** How a process verifies tokens signed with this key: the {@code CONCORD_SECURITY_*} variables the services and the gateway read. */
+    Map<String, String> verification() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CONCORD_SECURITY_ISSUER", ISSUER);
+        environment.put("CONCORD_SECURITY_AUDIENCE", AUDIENCE);
+        environment.put("CONCORD_SECURITY_PUBLIC_KEY", publicKeyFile().toUri().toString());
+        return environment;
     }
 
     Path publicKeyFile() {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.concord.localstack.demo.DemoException;
@@ -22,8 +23,9 @@ import org.concord.localstack.demo.NanningDemo;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./concord up}: real Kafka (one KRaft node, or three), the topics DESIGN.md describes, and the three services
- * (one instance each, or more), every one a process of its own writing its own log file, kept running until Ctrl-C.
+ * {@code ./concord up}: real Kafka (one KRaft node, or three), the topics DESIGN.md describes, the three services
+ * (one instance each, or more) and the gateway in front of them, every one a process of its own writing its own log
+ * file, kept running until Ctrl-C.
  * Also the commands that talk to a running stack ({@code status}, {@code stop}, {@code restart}, {@code logs}) and
  * the one each Kafka process runs ({@code kafka-node}). Run by the {@code concord} script at the repository root,
  * which builds the jars first.
@@ -84,13 +86,14 @@ public final class LocalStack {
         LaunchOptions options = LaunchOptions.parse(args, System.getenv(), System.getProperties());
         StackLayout layout = options.layout();
         RunDirectory run = new RunDirectory(options.dataDirectory());
-        Preflight.requireJars(options.home(), ServiceSpec.ALL);
+        Preflight.requireJars(options.home(), Stream.concat(ServiceSpec.ALL.stream(), Stream.of(ServiceSpec.GATEWAY)).toList());
         Preflight.requireNotRunning(run);
         for (StackLayout.KafkaNodeSpec node : layout.nodes()) {
             Preflight.requirePortFree(node.port(), "Kafka broker " + node.name());
             Preflight.requirePortFree(node.controllerPort(), "Kafka controller " + node.name());
         }
         layout.services().forEach(service -> Preflight.requirePortFree(service.port(), service.name()));
+        Preflight.requirePortFree(layout.gateway().port(), layout.gateway().name());
         DataDirectory data = DataDirectory.prepare(options.dataDirectory(), options.fresh(),
                 layout.nodes().stream().map(StackLayout.KafkaNodeSpec::name).toList(),
                 ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
@@ -179,19 +182,26 @@ public final class LocalStack {
                     continue;
                 }
                 Console.info("starting " + service.name() + " on port " + service.port() + " ...");
-                ChildProcess child = serviceProcess(service, options.home(), data, database, layout.bootstrapServers());
+                ChildProcess child = serviceProcess(service, options.home(), data,
+                        environment(service, data.root(), database, layout.bootstrapServers()));
                 supervisor.start(child, false);
                 wave.add(child);
             }
             ready.putAll(awaitReady(supervisor, wave));
         }
+        StackLayout.ServiceInstance gateway = layout.gateway();
+        Console.info("starting the gateway on port " + gateway.port() + " ...");
+        ChildProcess gatewayProcess = serviceProcess(gateway, options.home(), data, gatewayEnvironment(layout, data.root()));
+        supervisor.start(gatewayProcess, false);
+        ready.putAll(awaitReady(supervisor, List.of(gatewayProcess)));
         List<Summary.Row> rows = ready.entrySet().stream()
                 .map(entry -> new Summary.Row(layout.service(entry.getKey().name()).orElseThrow(),
                         "UP after " + Summary.seconds(entry.getValue())))
-                .sorted(Comparator.comparing(row -> layout.services().indexOf(row.service())))
+                .sorted(Comparator.comparing(row -> layout.processNames().indexOf(row.service().name())))
                 .toList();
+        String adminToken = DevToken.parse(List.of("admin")).sign(new DevKeys(data.root()).privateKey(), Instant.now());
         Instant healthy = Instant.now();
-        Summary.render(rows, layout, database.describe(), TopicSpec.DESIGN, data.root(), Duration.between(launched, healthy),
+        Summary.render(rows, layout, adminToken, database.describe(), TopicSpec.DESIGN, data.root(), Duration.between(launched, healthy),
                         options.commandStarted().map(started -> Duration.between(started, healthy)))
                 .forEach(Console::plain);
     }
@@ -226,13 +236,14 @@ public final class LocalStack {
                 () -> Topics.clusterReady(node.address(), node.clusterSize()));
     }
 
-    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, Path home, DataDirectory data, Database database,
-            String bootstrapServers) {
+    /** A service instance, or the gateway: the same JVM, healthy when its {@code /actuator/health} says UP. */
+    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, Path home, DataDirectory data,
+            Map<String, String> environment) {
         ServiceSpec service = instance.service();
         List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), ChildProcess.SERVICE_JVM, service.jar(home), List.of());
         Health health = new Health();
         return new ChildProcess(instance.name(), instance.tag(), service.colour(), command,
-                environment(instance, data.root(), database, bootstrapServers), service.directory(data.root()),
+                environment, service.directory(data.root()),
                 data.logFile(instance.name()), instance.url(), () -> health.check(instance.healthUrl()));
     }
 
@@ -249,13 +260,25 @@ public final class LocalStack {
         environment.put("CONCORD_DB_USER", database.user());
         environment.put("CONCORD_DB_PASSWORD", database.password());
         // tokens from ./concord token: signed with the key the launcher keeps in the data directory
-        environment.put("CONCORD_SECURITY_ISSUER", DevKeys.ISSUER);
-        environment.put("CONCORD_SECURITY_AUDIENCE", DevKeys.AUDIENCE);
-        environment.put("CONCORD_SECURITY_PUBLIC_KEY", new DevKeys(dataDirectory).publicKeyFile().toUri().toString());
+        environment.putAll(new DevKeys(dataDirectory).verification());
         if (service.name().equals("notifications-service")) {
             // webhook receivers on this machine (a developer's test server) are allowed here, and only here
             environment.put("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
         }
+        return environment;
+    }
+
+    /**
+     * The environment the gateway reads (gateway/README.md): its port, the services' token settings, and the first
+     * instance of each service, where it sends their requests.
+     */
+    static Map<String, String> gatewayEnvironment(StackLayout layout, Path dataDirectory) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORT", Integer.toString(layout.gateway().port()));
+        environment.putAll(new DevKeys(dataDirectory).verification());
+        environment.put("CONCORD_GATEWAY_REGIONS_URL", layout.instancesOf("regions-service").get(0).url().toString());
+        environment.put("CONCORD_GATEWAY_AGREEMENTS_URL", layout.instancesOf("agreements-service").get(0).url().toString());
+        environment.put("CONCORD_GATEWAY_NOTIFICATIONS_URL", layout.instancesOf("notifications-service").get(0).url().toString());
         return environment;
     }
 

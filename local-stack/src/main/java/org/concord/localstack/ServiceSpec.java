@@ -3,13 +3,18 @@ package org.concord.localstack;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One Concord service as the local stack runs it: its name, console tag, first port, jar and data. */
+/**
+ * One Concord service as the local stack runs it: its name, console tag, first port, jar and data. The gateway, the
+ * front door before the services, runs the same way (one instance, no database).
+ */
 public record ServiceSpec(String name, String tag, int port, Console.Colour colour) {
 
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("regions-service", "regions", 8081, Console.Colour.GREEN),
             new ServiceSpec("agreements-service", "agreements", 8082, Console.Colour.BLUE),
             new ServiceSpec("notifications-service", "notifications", 8083, Console.Colour.MAGENTA));
+
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "gateway", 8080, Console.Colour.BOLD);
 
     public static ServiceSpec named(String name) {
         return ALL.stream().filter(service -> service.name().equals(name)).findFirst()

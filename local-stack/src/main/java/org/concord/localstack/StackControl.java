@@ -133,7 +133,8 @@ final class StackControl {
         } else {
             Console.info("the launcher (pid " + launcher + ") is gone; stopping the processes it left");
         }
-        List<String> services = layout.services().stream().map(StackLayout.ServiceInstance::name).toList();
+        List<String> services = Stream.concat(layout.services().stream(), Stream.of(layout.gateway()))
+                .map(StackLayout.ServiceInstance::name).toList();
         List<String> kafka = layout.nodes().stream().map(StackLayout.KafkaNodeSpec::name).toList();
         stopLeftovers(services, Supervisor.GRACE);
         stopLeftovers(kafka, Supervisor.BROKER_GRACE);

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 /**
  * The processes of one local stack and where each listens: {@code brokers} Kafka nodes (9092 with its controller on
  * 9093, the next nodes two ports further each), then {@code instances} of each service (8081-8083, the next
- * instances ten ports further each). {@code portOffset} moves every port at once, so a second stack (the fault
- * suite's, a test's) never meets the one on the default ports.
+ * instances ten ports further each), then the gateway (8080) in front of the first instances. {@code portOffset} moves
+ * every port at once, so a second stack (the fault suite's, a test's) never meets the one on the default ports.
  */
 public record StackLayout(int brokers, int instances, int portOffset) {
 
@@ -86,12 +86,18 @@ public record StackLayout(int brokers, int instances, int portOffset) {
         return services;
     }
 
+    /** The front door: one instance, in front of the first instance of each service. */
+    public ServiceInstance gateway() {
+        return new ServiceInstance(ServiceSpec.GATEWAY, 1, ServiceSpec.GATEWAY.port() + portOffset);
+    }
+
     public List<ServiceInstance> instancesOf(String serviceName) {
         return services().stream().filter(instance -> instance.service().name().equals(serviceName)).toList();
     }
 
+    /** A service instance or the gateway, by its process name. */
     public Optional<ServiceInstance> service(String name) {
-        return services().stream().filter(instance -> instance.name().equals(name)).findFirst();
+        return Stream.concat(services().stream(), Stream.of(gateway())).filter(instance -> instance.name().equals(name)).findFirst();
     }
 
     public String bootstrapServers() {
@@ -108,8 +114,9 @@ public record StackLayout(int brokers, int instances, int portOffset) {
         return replicationFactor() == 3 ? 2 : 1;
     }
 
-    /** Every process name of the stack: the Kafka nodes first, then the services. */
+    /** Every process name of the stack: the Kafka nodes first, then the services, then the gateway. */
     public List<String> processNames() {
-        return Stream.concat(nodes().stream().map(KafkaNodeSpec::name), services().stream().map(ServiceInstance::name)).toList();
+        return Stream.of(nodes().stream().map(KafkaNodeSpec::name), services().stream().map(ServiceInstance::name),
+                Stream.of(gateway().name())).flatMap(names -> names).toList();
     }
 }

@@ -8,24 +8,29 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The table printed once everything is healthy: where each service listens, and where everything lives. */
+/**
+ * The table printed once everything is healthy: where each service and the gateway listen, the console's link, and
+ * where everything lives.
+ */
 final class Summary {
 
-    /** One service instance's line. */
+    /** One service instance's line, or the gateway's. */
     record Row(StackLayout.ServiceInstance service, String health) {
     }
 
     private Summary() {
     }
 
-    static List<String> render(List<Row> rows, StackLayout layout, String database, List<TopicSpec> topics,
+    /** @param adminToken a development admin token: the console's link carries it in its fragment, never sent to a server */
+    static List<String> render(List<Row> rows, StackLayout layout, String adminToken, String database, List<TopicSpec> topics,
             Path dataDirectory, Duration stack, Optional<Duration> sinceCommand) {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("SERVICE", "URL", "OPENAPI", "SWAGGER UI", "HEALTH"));
         for (Row row : rows) {
             StackLayout.ServiceInstance service = row.service();
-            table.add(List.of(service.name(), service.url().toString(), service.openApiUrl().toString(),
-                    service.swaggerUiUrl().toString(), row.health()));
+            // the gateway has no API of its own: its API page lists the services' documents
+            String openApi = service.service().equals(ServiceSpec.GATEWAY) ? "-" : service.openApiUrl().toString();
+            table.add(List.of(service.name(), service.url().toString(), openApi, service.swaggerUiUrl().toString(), row.health()));
         }
         List<String> lines = new ArrayList<>();
         lines.add("");
@@ -33,6 +38,9 @@ final class Summary {
             lines.add(("  " + pad(cells, widths(table))).stripTrailing());
         }
         lines.add("");
+        StackLayout.ServiceInstance gateway = layout.gateway();
+        lines.add("  console         " + gateway.url().resolve("/#token=" + adminToken) + "   (signed in as admin for 12 h)");
+        lines.add("  API page        " + gateway.swaggerUiUrl() + "   (the three services' OpenAPI documents)");
         String topicList = topics.stream().map(topic -> topic.name() + " (" + topic.describe() + ")").collect(Collectors.joining(", "));
         String cluster = layout.brokers() == 1 ? "KRaft, single node"
                 : "KRaft, " + layout.brokers() + " nodes, replication factor " + layout.replicationFactor()

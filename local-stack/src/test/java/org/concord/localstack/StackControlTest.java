@@ -24,6 +24,7 @@ class StackControlTest {
         assertThat(StackControl.resolve("notifications-service", names, false)).containsExactly("notifications-service");
         assertThat(StackControl.resolve("kafka", names, true)).containsExactly("kafka-1", "kafka-2", "kafka-3");
         assertThat(StackControl.resolve("KAFKA-2", names, true)).containsExactly("kafka-2");
+        assertThat(StackControl.resolve("gateway", names, true)).containsExactly("gateway");
         assertThatThrownBy(() -> StackControl.resolve("billing", names, true))
                 .hasMessageStartingWith("no process 'billing' in this stack; known: kafka-1, kafka-2");
     }
@@ -47,10 +48,13 @@ class StackControlTest {
         Process orphan = new ProcessBuilder("sleep", "300").start();
         run.writeProcess(new RunDirectory.ProcessState("agreements-service", orphan.pid(), RunDirectory.ProcessState.UP, 0,
                 Instant.now(), null));
+        Process gateway = new ProcessBuilder("sleep", "300").start();
+        run.writeProcess(new RunDirectory.ProcessState("gateway", gateway.pid(), RunDirectory.ProcessState.UP, 0, Instant.now(), null));
 
         new StackControl(options(data)).stop();
 
         assertThat(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(gateway.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(run.exists()).isFalse();
     }
 

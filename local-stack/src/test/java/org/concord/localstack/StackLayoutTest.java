@@ -49,7 +49,7 @@ class StackLayoutTest {
                         tuple("agreements-service-2", 28092), tuple("notifications-service-2", 28093));
         assertThat(layout.bootstrapServers()).isEqualTo("localhost:29092");
         assertThat(layout.instancesOf("agreements-service")).extracting(StackLayout.ServiceInstance::port).containsExactly(28082, 28092);
-        assertThat(layout.processNames()).startsWith("kafka", "regions-service").endsWith("notifications-service-2");
+        assertThat(layout.processNames()).startsWith("kafka", "regions-service").endsWith("notifications-service-2", "gateway");
         assertThat(StackLayout.highestPort(20000)).isEqualTo(29097);
     }
 
@@ -61,6 +61,19 @@ class StackLayoutTest {
         assertThat(regions.healthUrl()).hasToString("http://localhost:8081/actuator/health");
         assertThat(regions.openApiUrl()).hasToString("http://localhost:8081/v3/api-docs");
         assertThat(regions.swaggerUiUrl()).hasToString("http://localhost:8081/swagger-ui.html");
+    }
+
+    @Test
+    void the_gateway_listens_on_8080_moved_by_the_offset_like_every_port() {
+        StackLayout.ServiceInstance gateway = new StackLayout(1, 2, 20000).gateway();
+
+        assertThat(gateway.name()).isEqualTo("gateway");
+        assertThat(gateway.url()).hasToString("http://localhost:28080");
+        assertThat(gateway.healthUrl()).hasToString("http://localhost:28080/actuator/health");
+        assertThat(gateway.swaggerUiUrl()).hasToString("http://localhost:28080/swagger-ui.html");
+        assertThat(gateway.service().jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/gateway/target/gateway-exec.jar"));
+        assertThat(new StackLayout(1, 2, 20000).service("gateway")).contains(gateway);
+        assertThat(new StackLayout(1, 1, 0).gateway().port()).isEqualTo(8080);
     }
 
     @Test
@@ -109,6 +122,27 @@ class StackLayoutTest {
                 .containsEntry("CONCORD_DB_USER", "sa")
                 .containsEntry("CONCORD_DB_PASSWORD", "")
                 .containsEntry("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+    }
+
+    @Test
+    void the_gateway_sends_each_service_to_its_first_instance_and_verifies_tokens_as_the_services_do() {
+        StackLayout layout = new StackLayout(1, 2, 20000);
+        Path dataDirectory = Path.of("/tmp/concord-data");
+        Map<String, String> service = LocalStack.environment(layout.services().get(0), dataDirectory,
+                new Database(Optional.empty(), "postgres", "", 2), layout.bootstrapServers());
+
+        Map<String, String> environment = LocalStack.gatewayEnvironment(layout, dataDirectory);
+
+        assertThat(environment)
+                .containsEntry("PORT", "28080")
+                .containsEntry("CONCORD_GATEWAY_REGIONS_URL", "http://localhost:28081")
+                .containsEntry("CONCORD_GATEWAY_AGREEMENTS_URL", "http://localhost:28082")
+                .containsEntry("CONCORD_GATEWAY_NOTIFICATIONS_URL", "http://localhost:28083")
+                .containsEntry("CONCORD_SECURITY_PUBLIC_KEY", "file:///tmp/concord-data/keys/public.pem")
+                .doesNotContainKeys("CONCORD_KAFKA_BOOTSTRAP_SERVERS", "CONCORD_DB_R2DBC_URL");
+        for (String setting : List.of("CONCORD_SECURITY_ISSUER", "CONCORD_SECURITY_AUDIENCE", "CONCORD_SECURITY_PUBLIC_KEY")) {
+            assertThat(environment).containsEntry(setting, service.get(setting));
+        }
     }
 
     @Test
