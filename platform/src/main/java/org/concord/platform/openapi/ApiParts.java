@@ -151,9 +151,11 @@ public final class ApiParts {
         }
         if (IdempotentRequests.HEADER.equalsIgnoreCase(name)) {
             return parameter.description("Makes the request safe to send again: the same key with the same body gets "
-                            + "the first response again (with `Idempotent-Replayed: true`) instead of a second change; "
-                            + "the same key with another body is a 422. 1 to 255 visible ASCII characters (a UUID is a "
-                            + "good key), kept 24 hours.")
+                            + "the first response again (its status, `Location`, `ETag` and body, with "
+                            + "`Idempotent-Replayed: true`) instead of a second change; the same key with another body "
+                            + "is a 422. A refused request stores nothing: correct it and send it again under the same "
+                            + "key. Keys are scoped by method and path and kept 24 hours; 1 to 255 visible ASCII "
+                            + "characters (a UUID is a good key).")
                     .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[!-~]{1,255}$")
                             .example("5b0c2f7e-3d1a-4c8e-9f62-2a7d1e0b9c41"));
         }
