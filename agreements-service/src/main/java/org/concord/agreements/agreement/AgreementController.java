@@ -101,7 +101,7 @@ public class AgreementController {
     @ResponseExample("agreement-drafted")
     @ApiResponse(responseCode = "422", description = "A rule of agreements is broken: fewer than two distinct parties, "
             + "a convener who is not a party, a term that ends before it starts, a party that is not a known, active "
-            + "region; or the Idempotency-Key was used for another request")
+            + "region")
     @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<?>> draft(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Draft request) {
@@ -207,7 +207,7 @@ public class AgreementController {
     @ApiResponse(responseCode = "409", description = "The party has already signed, or the agreement is neither OPEN nor "
             + "(for an accession) SIGNED")
     @ApiResponse(responseCode = "422", description = "The signature names another content hash than the agreement's, "
-            + "or a region that is not a party of an OPEN agreement; or the Idempotency-Key was used for another request")
+            + "or a region that is not a party of an OPEN agreement")
     @NeedsRole(Roles.SIGNATORY)
     public Mono<ResponseEntity<?>> sign(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

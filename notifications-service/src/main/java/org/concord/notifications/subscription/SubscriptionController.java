@@ -114,8 +114,7 @@ public class SubscriptionController {
             content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)))
     @ResponseExample("subscription-created")
     @ApiResponse(responseCode = "422", description = "The URL is not https, not absolute or resolves to an address that "
-            + "cannot receive webhooks; an unknown event type or region code; or the Idempotency-Key was used for "
-            + "another request")
+            + "cannot receive webhooks; an unknown event type or region code")
     @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<?>> create(@RequestBody CreateSubscriptionRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {

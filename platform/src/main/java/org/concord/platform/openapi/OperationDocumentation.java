@@ -33,6 +33,8 @@ public class OperationDocumentation implements OperationCustomizer {
 
     /** The example of an id in a path: the Nanning MoU's, as the event contract's examples have it. */
     static final String EXAMPLE_ID = "4975ee2a-2e4f-48a6-a448-c9c3aabb5937";
+    private static final String KEY_REUSED = "The `Idempotency-Key` was already used for a different request; use a new "
+            + "key for a new request";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -70,6 +72,9 @@ public class OperationDocumentation implements OperationCustomizer {
             if (Boolean.TRUE.equals(ifMatch.getRequired())) {
                 standard(responses, 428);
             }
+        }
+        if (idempotent) {
+            keyReused(responses);
         }
         responses.forEach((code, response) -> complete(code, response, idempotent));
         examples(handler, operation, responses);
@@ -121,6 +126,17 @@ public class OperationDocumentation implements OperationCustomizer {
     private static Parameter header(List<Parameter> parameters, String name) {
         return parameters.stream().filter(parameter -> "header".equals(parameter.getIn()))
                 .filter(parameter -> name.equalsIgnoreCase(parameter.getName())).findFirst().orElse(null);
+    }
+
+    /** {@code Idempotency-Key} reused with another body: a 422, whatever other 422 the operation has. */
+    private static void keyReused(ApiResponses responses) {
+        ApiResponse invalid = responses.get("422");
+        if (invalid == null) {
+            responses.addApiResponse("422", new ApiResponse().description(KEY_REUSED));
+        } else if (invalid.get$ref() == null && !invalid.getDescription().contains(IdempotentRequests.HEADER)) {
+            invalid.setDescription(invalid.getDescription().strip() + "; or the `Idempotency-Key` was already used for "
+                    + "a different request");
+        }
     }
 
     /** The shared response for {@code status}, unless the controller declared its own. */
