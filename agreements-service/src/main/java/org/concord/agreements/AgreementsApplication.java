@@ -2,6 +2,8 @@ package org.concord.agreements;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.concord.platform.ConcordApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +13,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** agreements-service: agreements between regions, their parties, signatures and audit trail. */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "Concord agreements-service", description = """
+        Agreements between regions, from draft to conclusion: `DRAFT → OPEN → SIGNED → TERMINATED | EXPIRED`, \
+        `WITHDRAWN` from DRAFT or OPEN. Opening fixes the SHA-256 of the text (`contentHash`); each party's \
+        signatory signs that hash; the last signature concludes the agreement. Every step is kept in the \
+        agreement's audit trail and published on the Kafka topic agreements.v1 (see the AsyncAPI document of the \
+        event contract). The examples are the Nanning MoU, signed on 24 September 2024 by the departments of \
+        commerce of twelve Chinese provincial-level regions."""))
 @EnableScheduling
 @EnableConfigurationProperties(AgreementsProperties.class)
 public class AgreementsApplication {

@@ -47,9 +47,18 @@ record ApiOperations(String service, List<Operation> operations) {
         return new ApiOperations(service, operations);
     }
 
+    /** The schema's JSON type; of a nullable one (OpenAPI 3.1: {@code [string, "null"]}, or anyOf a reference and null), the other. */
     private static String type(JsonNode document, JsonNode schema) {
         JsonNode resolved = resolve(document, schema);
-        return resolved.path("type").asString("object");
+        if (resolved.has("anyOf")) {
+            return resolved.path("anyOf").valueStream().filter(option -> !option.path("type").asString("").equals("null"))
+                    .findFirst().map(option -> type(document, option)).orElse("object");
+        }
+        JsonNode type = resolved.path("type");
+        if (type.isArray()) {
+            return type.valueStream().map(JsonNode::asString).filter(name -> !name.equals("null")).findFirst().orElse("object");
+        }
+        return type.asString("object");
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode schema) {

@@ -222,6 +222,8 @@ class WalkthroughThroughGatewayIT {
             // "Try it out" goes through the gateway: the document's server is this origin
             assertThat(document.body().path("servers").size()).isEqualTo(1);
             assertThat(document.body().path("servers").get(0).path("url").asString()).isEqualTo("/");
+            // the gateway's own answers, 429 and 503, are listed with the service's
+            assertThat(document.body().path("paths").path(path).path("get").path("responses").has("429")).isTrue();
         });
     }
 

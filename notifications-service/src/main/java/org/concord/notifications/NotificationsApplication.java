@@ -3,6 +3,8 @@ package org.concord.notifications;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.concord.platform.ConcordApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,11 @@ import org.springframework.context.annotation.Bean;
  * subscribed system (signed webhooks), from the events of agreements.v1 and regions.v1.
  */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "Concord notifications-service", description = """
+        Tells every interested system when an agreement moves: a notification per party region (the inbox, and \
+        its live feed as Server-Sent Events), and webhook deliveries to subscribed URLs, signed per the \
+        Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with \
+        back-off, logged attempt by attempt."""))
 @ConfigurationPropertiesScan
 public class NotificationsApplication {
 

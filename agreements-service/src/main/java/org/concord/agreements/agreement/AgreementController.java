@@ -12,9 +12,18 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.platform.openapi.ApiParts;
+import org.concord.platform.openapi.NeedsRole;
+import org.concord.platform.openapi.RequestExample;
+import org.concord.platform.openapi.ResponseExample;
+import org.concord.platform.security.Roles;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -53,7 +62,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/agreements")
+@Tag(name = "Agreements", description = "Agreements between regions (memoranda of understanding), their parties and "
+        + "signatures, from draft to conclusion, and their audit trail. Every step is published on agreements.v1.")
 public class AgreementController {
+
+    private static final String ID = "The agreement's id";
+    private static final String NOT_FOUND = "No agreement with this id";
+    private static final String MERGE_PATCH = "A JSON Merge Patch (RFC 7396) of the draft: some of the properties of "
+            + "`Draft`, each replacing the draft's; `null` removes an optional one";
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
@@ -74,8 +90,19 @@ public class AgreementController {
 
     /** Drafts an agreement: 201 with Location and ETag. Honours Idempotency-Key. */
     @PostMapping
-    @ApiResponse(responseCode = "201", description = "drafted (or the first response again, for a repeated Idempotency-Key)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementResource.class)))
+    @Operation(operationId = "draftAgreement", summary = "Draft an agreement",
+            description = "Drafts an agreement among its parties (at least two, the convener among them, each a known, "
+                    + "active region) and publishes `concord.agreement.drafted`. A draft can be changed (PATCH) until "
+                    + "it is opened for signature.")
+    @RequestExample("agreement-draft")
+    @ApiResponse(responseCode = "201", description = "Drafted (or, for a repeated `Idempotency-Key`, the first response again)",
+            headers = { @Header(name = ApiParts.LOCATION), @Header(name = ApiParts.ETAG) },
+            content = @Content(schema = @Schema(implementation = AgreementResource.class)))
+    @ResponseExample("agreement-drafted")
+    @ApiResponse(responseCode = "422", description = "A rule of agreements is broken: fewer than two distinct parties, "
+            + "a convener who is not a party, a term that ends before it starts, a party that is not a known, active "
+            + "region")
+    @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<?>> draft(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Draft request) {
         return idempotency.respond(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toText)
@@ -87,7 +114,14 @@ public class AgreementController {
 
     /** Lists agreements, newest first, optionally those in one status and/or with one party. */
     @GetMapping
-    public Mono<Page<AgreementResource>> list(@RequestParam(required = false) String status,
+    @Operation(operationId = "listAgreements", summary = "List agreements",
+            description = "The agreements, newest first, narrowed by status and by party (each optional); paged.")
+    @ApiResponse(responseCode = "200", description = "A page of agreements")
+    @ResponseExample("agreements-signed-by-yunnan")
+    public Mono<Page<AgreementResource>> list(
+            @Parameter(description = "Only agreements in this status", schema = @Schema(implementation = AgreementStatus.class))
+            @RequestParam(required = false) String status,
+            @Parameter(description = "Only agreements this region is party to", example = "CN-YN")
             @RequestParam(required = false) String party, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return Mono.fromSupplier(() -> PageQuery.of(page, size))
@@ -96,7 +130,13 @@ public class AgreementController {
     }
 
     @GetMapping("/{id}")
-    public Mono<ResponseEntity<AgreementResource>> get(@PathVariable UUID id) {
+    @Operation(operationId = "getAgreement", summary = "Read an agreement",
+            description = "The agreement: its text, its parties with their signing state, its status and, once it is "
+                    + "open, its `contentHash`; with its `ETag`.")
+    @ApiResponse(responseCode = "200", description = "The agreement", headers = @Header(name = ApiParts.ETAG))
+    @ResponseExample("agreement-signed")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    public Mono<ResponseEntity<AgreementResource>> get(@Parameter(description = ID) @PathVariable UUID id) {
         return service.get(id).map(AgreementController::ok);
     }
 
@@ -105,8 +145,22 @@ public class AgreementController {
      * stale). Only a DRAFT can be changed (409).
      */
     @PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, "application/json" })
-    public Mono<ResponseEntity<AgreementResource>> amend(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
+    @Operation(operationId = "amendAgreement", summary = "Change a draft",
+            description = "A JSON Merge Patch (RFC 7396) of the draft's fields: the fields it names are replaced, "
+                    + "`null` removes an optional one. The patched draft is checked as a new draft is. Only a DRAFT "
+                    + "can be changed; the change is kept in the audit trail (not published).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(types = "object", description = MERGE_PATCH)),
+            @Content(mediaType = "application/json", schema = @Schema(types = "object", description = MERGE_PATCH)) })
+    @RequestExample("agreement-amendment")
+    @ApiResponse(responseCode = "200", description = "The draft as it now stands", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is no longer a DRAFT")
+    @ApiResponse(responseCode = "422", description = "The patched draft breaks a rule of agreements (as for a new draft)")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<AgreementResource>> amend(@Parameter(description = ID) @PathVariable UUID id,
+            @Parameter(required = true) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestBody JsonNode patch) {
         if (!patch.isObject()) {
             return Mono.error(new DomainException(DomainException.Meaning.MALFORMED,
                     "a merge patch is a JSON object of the fields to change, e.g. {\"title\": \"...\"}"));
@@ -116,7 +170,17 @@ public class AgreementController {
 
     /** Opens the draft for signature: freezes its text and fixes its contentHash. */
     @PostMapping("/{id}/open")
-    public Mono<ResponseEntity<AgreementResource>> open(@PathVariable UUID id,
+    @Operation(operationId = "openAgreement", summary = "Open a draft for signature",
+            description = "DRAFT → OPEN: the text is frozen and its SHA-256 fixed as `contentHash`, which every "
+                    + "signature must name; publishes `concord.agreement.opened`.")
+    @ApiResponse(responseCode = "200", description = "The agreement, OPEN, with its `contentHash`",
+            headers = @Header(name = ApiParts.ETAG))
+    @ResponseExample("agreement-opened")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is not a DRAFT")
+    @ApiResponse(responseCode = "422", description = "A party is no longer a known, active region")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<AgreementResource>> open(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return service.open(id, ETags.expected(ifMatch)).map(AgreementController::ok);
     }
@@ -126,9 +190,26 @@ public class AgreementController {
      * 200 with the agreement as it now stands. Honours Idempotency-Key.
      */
     @PostMapping("/{id}/signatures")
-    @ApiResponse(responseCode = "200", description = "signed (or acceded); the agreement as it now stands",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementResource.class)))
-    public Mono<ResponseEntity<?>> sign(@PathVariable UUID id,
+    @Operation(operationId = "signAgreement", summary = "Sign an agreement",
+            description = "A party's signatory signs the OPEN agreement, naming its `contentHash`; the last signature "
+                    + "concludes it (SIGNED). A region that is not a party accedes to a SIGNED agreement the same way. "
+                    + "Publishes `concord.agreement.signature-recorded` (and `concord.agreement.signed` with the last), "
+                    + "or `concord.agreement.party-acceded`. A signatory signs only for the region of its token's "
+                    + "`region` claim.")
+    @RequestExample("signature-sichuan")
+    @ApiResponse(responseCode = "200", description = "Signed (or acceded): the agreement as it now stands (or, for a "
+            + "repeated `Idempotency-Key`, the first response again)", headers = @Header(name = ApiParts.ETAG),
+            content = @Content(schema = @Schema(implementation = AgreementResource.class)))
+    @ResponseExample("agreement-signed-by-sichuan")
+    @ApiResponse(responseCode = "403", description = "The token's role is not `signatory`, or its region is not the party "
+            + "it signs for (the attempt is kept in the audit trail)")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The party has already signed, or the agreement is neither OPEN nor "
+            + "(for an accession) SIGNED")
+    @ApiResponse(responseCode = "422", description = "The signature names another content hash than the agreement's, "
+            + "or a region that is not a party of an OPEN agreement")
+    @NeedsRole(Roles.SIGNATORY)
+    public Mono<ResponseEntity<?>> sign(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
@@ -146,20 +227,42 @@ public class AgreementController {
     }
 
     @PostMapping("/{id}/withdraw")
-    public Mono<ResponseEntity<AgreementResource>> withdraw(@PathVariable UUID id,
+    @Operation(operationId = "withdrawAgreement", summary = "Withdraw an agreement",
+            description = "DRAFT or OPEN → WITHDRAWN, with the reason; publishes `concord.agreement.withdrawn`.")
+    @RequestExample("withdrawal")
+    @ApiResponse(responseCode = "200", description = "The agreement, WITHDRAWN", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is neither DRAFT nor OPEN")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<AgreementResource>> withdraw(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Reason request) {
         return service.withdraw(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
     }
 
     @PostMapping("/{id}/terminate")
-    public Mono<ResponseEntity<AgreementResource>> terminate(@PathVariable UUID id,
+    @Operation(operationId = "terminateAgreement", summary = "Terminate an agreement",
+            description = "SIGNED → TERMINATED before the end of its term, with the reason; publishes "
+                    + "`concord.agreement.terminated`.")
+    @RequestExample("termination")
+    @ApiResponse(responseCode = "200", description = "The agreement, TERMINATED", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is not SIGNED")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<AgreementResource>> terminate(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Reason request) {
         return service.terminate(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
     }
 
     /** The audit trail, oldest first. */
     @GetMapping("/{id}/history")
-    public Mono<History> history(@PathVariable UUID id) {
+    @Operation(operationId = "getAgreementHistory", summary = "Read an agreement's audit trail",
+            description = "Every change of the agreement, oldest first, with the id of the event published for it "
+                    + "(none for an amendment of a draft, which is not published) and what changed; refused "
+                    + "signature attempts too.")
+    @ApiResponse(responseCode = "200", description = "The audit trail")
+    @ResponseExample("agreement-history")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    public Mono<History> history(@Parameter(description = ID) @PathVariable UUID id) {
         return service.history(id)
                 .map(entries -> new History(id, entries.stream().map(entry -> HistoryItem.of(entry, json)).toList()));
     }

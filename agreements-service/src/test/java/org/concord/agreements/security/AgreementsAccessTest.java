@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 
 import org.concord.agreements.AgreementsServiceTest;
 import org.concord.testsupport.ConcordIntegrationTest;
+import org.concord.agreements.AgreementsApplication;
+import org.concord.testsupport.contract.OpenApiDocuments;
 import org.concord.testsupport.security.AccessMatrix;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,18 +37,24 @@ class AgreementsAccessTest {
     @LocalServerPort
     int port;
 
+    static final AccessMatrix MATRIX = AccessMatrix.of()
+            .endpoint(GET, "/api/agreements", READ)
+            .endpoint(GET, UNKNOWN, READ)
+            .endpoint(GET, UNKNOWN + "/history", READ)
+            .endpoint(POST, "/api/agreements", "{}", ADMIN)
+            .endpoint(PATCH, UNKNOWN, "{}", ADMIN)
+            .endpoint(POST, UNKNOWN + "/open", ADMIN)
+            .endpoint(POST, UNKNOWN + "/withdraw", "{\"reason\":\"r\"}", ADMIN)
+            .endpoint(POST, UNKNOWN + "/terminate", "{\"reason\":\"r\"}", ADMIN)
+            .endpoint(POST, UNKNOWN + "/signatures", SIGNATURE, SIGNATORY);
+
     static Stream<AccessMatrix.Case> matrix() {
-        return AccessMatrix.of()
-                .endpoint(GET, "/api/agreements", READ)
-                .endpoint(GET, UNKNOWN, READ)
-                .endpoint(GET, UNKNOWN + "/history", READ)
-                .endpoint(POST, "/api/agreements", "{}", ADMIN)
-                .endpoint(PATCH, UNKNOWN, "{}", ADMIN)
-                .endpoint(POST, UNKNOWN + "/open", ADMIN)
-                .endpoint(POST, UNKNOWN + "/withdraw", "{\"reason\":\"r\"}", ADMIN)
-                .endpoint(POST, UNKNOWN + "/terminate", "{\"reason\":\"r\"}", ADMIN)
-                .endpoint(POST, UNKNOWN + "/signatures", SIGNATURE, SIGNATORY)
-                .cases();
+        return MATRIX.cases();
+    }
+
+    @Test
+    void the_openapi_document_names_the_roles_the_matrix_checks() {
+        MATRIX.assertDocumentedIn(OpenApiDocuments.committed(AgreementsApplication.NAME));
     }
 
     @ParameterizedTest(name = "{0}")

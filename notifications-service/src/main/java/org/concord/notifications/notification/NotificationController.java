@@ -10,6 +10,14 @@ import java.time.Instant;
 import org.concord.platform.domain.DomainException;
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.platform.openapi.ResponseExample;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,7 +32,12 @@ import reactor.core.publisher.Mono;
 /** The inbox ({@code GET /api/notifications}) and its live feed as Server-Sent Events. */
 @RestController
 @RequestMapping("/api/notifications")
+@Tag(name = "Notifications", description = "A notification per party region of every agreement event: the inbox, and "
+        + "its live feed.")
 public class NotificationController {
+
+    private static final String REGION = "Only the notifications of this region";
+    private static final String TYPE = "Only the notifications of this agreement event type";
 
     private final NotificationService service;
     private final NotificationFeed feed;
@@ -38,6 +51,7 @@ public class NotificationController {
     }
 
     /** One notification as readers see it. */
+    @Schema(description = "What happened to an agreement, told to one of its party regions")
     public record NotificationResponse(long id, String eventId, String type, String agreementId, String agreementTitle,
             String region, String message, Instant occurredAt) {
 
@@ -48,7 +62,16 @@ public class NotificationController {
     }
 
     @GetMapping
-    public Mono<Page<NotificationResponse>> inbox(@RequestParam(required = false) String region,
+    @Operation(operationId = "listNotifications", summary = "Read the inbox",
+            description = "The notifications, newest first, narrowed by region and event type (each optional); paged.")
+    @ApiResponse(responseCode = "200", description = "A page of notifications")
+    @ResponseExample("notifications-guangxi")
+    public Mono<Page<NotificationResponse>> inbox(
+            @Parameter(description = REGION, example = "CN-GX") @RequestParam(required = false) String region,
+            @Parameter(description = TYPE, schema = @Schema(allowableValues = { "concord.agreement.drafted",
+                    "concord.agreement.opened", "concord.agreement.signature-recorded", "concord.agreement.signed",
+                    "concord.agreement.party-acceded", "concord.agreement.withdrawn", "concord.agreement.terminated",
+                    "concord.agreement.expired" }))
             @RequestParam(required = false) String type,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return service.inbox(new NotificationFilter(region, type), PageQuery.of(page, size))
@@ -61,7 +84,23 @@ public class NotificationController {
      * then every {@code heartbeat}, so proxies keep an idle stream open.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<NotificationResponse>> stream(@RequestParam(required = false) String region,
+    @Operation(operationId = "streamNotifications", summary = "Follow the live feed",
+            description = "Server-Sent Events: each notification as it is written (`id`: the notification's id, "
+                    + "`data`: the notification as JSON), narrowed by region and event type; a comment at once and "
+                    + "then at every heartbeat (15 s by default) keeps an idle stream open. Reconnecting with `Last-Event-ID` resumes after that "
+                    + "notification. A browser's EventSource cannot send headers: it may pass its token as "
+                    + "`access_token` instead.")
+    @Parameter(name = "access_token", in = ParameterIn.QUERY, description = "The bearer token, for clients that cannot "
+            + "send an Authorization header (a browser's EventSource); on this path only", schema = @Schema(types = "string"))
+    @ApiResponse(responseCode = "200", description = "The stream of notifications", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(types = "string",
+                    description = "text/event-stream: `id: 42` and `data: {...}` (a notification) per event")))
+    public Flux<ServerSentEvent<NotificationResponse>> stream(
+            @Parameter(description = REGION, example = "CN-GX") @RequestParam(required = false) String region,
+            @Parameter(description = TYPE, schema = @Schema(allowableValues = { "concord.agreement.drafted",
+                    "concord.agreement.opened", "concord.agreement.signature-recorded", "concord.agreement.signed",
+                    "concord.agreement.party-acceded", "concord.agreement.withdrawn", "concord.agreement.terminated",
+                    "concord.agreement.expired" }))
             @RequestParam(required = false) String type,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         NotificationFilter filter = new NotificationFilter(region, type);

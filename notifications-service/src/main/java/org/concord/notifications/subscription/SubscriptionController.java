@@ -8,13 +8,23 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.IdempotentRequests;
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.platform.openapi.ApiParts;
+import org.concord.platform.openapi.NeedsRole;
+import org.concord.platform.openapi.RequestExample;
+import org.concord.platform.openapi.ResponseExample;
+import org.concord.platform.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +43,12 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/subscriptions")
+@Tag(name = "Subscriptions", description = "Webhook subscriptions: which agreement events of which regions to send "
+        + "where. Every delivery is signed with the subscription's secret (Standard Webhooks).")
 public class SubscriptionController {
+
+    private static final String ID = "The subscription's id";
+    private static final String NOT_FOUND = "No such subscription (or it was deleted)";
 
     private final SubscriptionService service;
     private final IdempotentRequests idempotency;
@@ -44,15 +59,27 @@ public class SubscriptionController {
     }
 
     /** {@code {"url": "https://…", "eventTypes": ["concord.agreement.signed"], "regions": ["CN-SC"]}}; empty lists mean all. */
-    public record CreateSubscriptionRequest(String url, List<String> eventTypes, List<String> regions) {
+    @Schema(description = "Where to send which agreement events; an empty or absent list means all",
+            requiredProperties = "url")
+    public record CreateSubscriptionRequest(
+            @Schema(description = "The https address that receives the webhooks", format = "uri") String url,
+            @ArraySchema(schema = @Schema(description = "An agreement event type, or `concord.agreement.*` for all",
+                    allowableValues = { Subscription.ALL_AGREEMENT_EVENTS, "concord.agreement.drafted",
+                    "concord.agreement.opened", "concord.agreement.signature-recorded", "concord.agreement.signed",
+                    "concord.agreement.party-acceded", "concord.agreement.withdrawn", "concord.agreement.terminated",
+                    "concord.agreement.expired" })) List<String> eventTypes,
+            @ArraySchema(schema = @Schema(description = "A region code", example = "CN-GX")) List<String> regions) {
     }
 
     /**
      * A subscription as clients see it; {@code secret} is present only in the responses to creation and rotation
      * (an {@code Idempotency-Key} replay of the creation shows it without).
      */
+    @Schema(description = "A subscription; its signing secret only in the responses to creation and rotation")
     public record SubscriptionResponse(String id, String url, List<String> eventTypes, List<String> regions,
-            String status, String disabledReason, long version, Instant createdAt,
+            @Schema(allowableValues = { "ACTIVE", "DISABLED" }) String status,
+            @Schema(description = "Why it was disabled (410 Gone, or failing too long)") String disabledReason,
+            long version, Instant createdAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant previousSecretValidUntil)
             implements IdempotentRequests.ShownOnce {
@@ -78,8 +105,17 @@ public class SubscriptionController {
      * replay shows the subscription without its secret).
      */
     @PostMapping
-    @ApiResponse(responseCode = "201", description = "created (or the first response again, without the secret, for a repeated Idempotency-Key)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
+    @Operation(operationId = "createSubscription", summary = "Subscribe to agreement events",
+            description = "Creates a subscription and answers with its signing secret, shown this once. The URL must "
+                    + "be https and resolve to a public address (no loopback, private or link-local one: the SSRF guard).")
+    @RequestExample("subscription-request")
+    @ApiResponse(responseCode = "201", description = "Created, with the secret (or, for a repeated `Idempotency-Key`, "
+            + "the first response again, without the secret)", headers = { @Header(name = ApiParts.LOCATION), @Header(name = ApiParts.ETAG) },
+            content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)))
+    @ResponseExample("subscription-created")
+    @ApiResponse(responseCode = "422", description = "The URL is not https, not absolute or resolves to an address that "
+            + "cannot receive webhooks; an unknown event type or region code")
+    @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<?>> create(@RequestBody CreateSubscriptionRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         return idempotency.respond(idempotencyKey, "POST /api/subscriptions", request,
@@ -90,25 +126,46 @@ public class SubscriptionController {
     }
 
     @GetMapping
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions",
+            description = "The subscriptions that are not deleted, without their secrets; paged.")
+    @ApiResponse(responseCode = "200", description = "A page of subscriptions")
+    @ResponseExample("subscriptions")
     public Mono<Page<SubscriptionResponse>> list(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return service.list(PageQuery.of(page, size)).map(result -> result.map(SubscriptionResponse::of));
     }
 
     @GetMapping("/{id}")
-    public Mono<ResponseEntity<SubscriptionResponse>> get(@PathVariable UUID id) {
+    @Operation(operationId = "getSubscription", summary = "Read a subscription",
+            description = "The subscription, without its secret, with its `ETag`.")
+    @ApiResponse(responseCode = "200", description = "The subscription", headers = @Header(name = ApiParts.ETAG))
+    @ResponseExample("subscription")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    public Mono<ResponseEntity<SubscriptionResponse>> get(@Parameter(description = ID) @PathVariable UUID id) {
         return service.get(id).map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s)));
     }
 
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Void>> delete(@PathVariable UUID id,
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription",
+            description = "Deletes the subscription; what is still queued for it is cancelled.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<Void>> delete(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return service.delete(id, ETags.expected(ifMatch)).thenReturn(ResponseEntity.noContent().build());
     }
 
     /** A new secret, shown once; the previous one keeps signing until {@code previousSecretValidUntil}. */
     @PostMapping("/{id}/rotate-secret")
-    public Mono<ResponseEntity<SubscriptionResponse>> rotateSecret(@PathVariable UUID id,
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate a subscription's secret",
+            description = "Issues a new signing secret, shown this once. The previous one goes on signing beside it "
+                    + "until `previousSecretValidUntil`, so a receiver can switch without losing a webhook.")
+    @ApiResponse(responseCode = "200", description = "The subscription with its new secret", headers = @Header(name = ApiParts.ETAG))
+    @ResponseExample("subscription-rotated")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<SubscriptionResponse>> rotateSecret(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return service.rotateSecret(id, ETags.expected(ifMatch))
                 .map(rotated -> ResponseEntity.ok().eTag(ETags.of(rotated.subscription().version()))
@@ -118,7 +175,13 @@ public class SubscriptionController {
 
     /** Re-enables a subscription that was disabled (410 Gone, or failing for too long). */
     @PostMapping("/{id}/enable")
-    public Mono<ResponseEntity<SubscriptionResponse>> enable(@PathVariable UUID id) {
+    @Operation(operationId = "enableSubscription", summary = "Re-enable a subscription",
+            description = "Makes a subscription that was disabled (its receiver answered 410 Gone, or failed for too "
+                    + "long) ACTIVE again, e.g. once the receiver is fixed. An active one stays as it is.")
+    @ApiResponse(responseCode = "200", description = "The subscription, ACTIVE", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<SubscriptionResponse>> enable(@Parameter(description = ID) @PathVariable UUID id) {
         return service.enable(id).map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s)));
     }
 

@@ -8,6 +8,9 @@ import org.concord.platform.inbox.IdempotentConsumer;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.platform.messaging.DeadLetterTopics;
 import org.concord.platform.messaging.EventConsumers;
+import org.concord.platform.openapi.ApiDocument;
+import org.concord.platform.openapi.NullableProperties;
+import org.concord.platform.openapi.OperationDocumentation;
 import org.concord.platform.outbox.Outbox;
 import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
@@ -90,6 +93,24 @@ public class PlatformAutoConfiguration {
     @Bean
     LastResortErrors lastResortErrors() {
         return new LastResortErrors();
+    }
+
+    /** Every operation of the OpenAPI document completed the same way (roles, errors, shared headers). */
+    @Bean
+    OperationDocumentation operationDocumentation() {
+        return new OperationDocumentation();
+    }
+
+    /** Which properties of the OpenAPI schemas may be null. */
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
+    }
+
+    /** The OpenAPI document's shared parts: info with the project version, server, security scheme, components. */
+    @Bean
+    ApiDocument apiDocument(@Value("${spring.application.name}") String service) {
+        return new ApiDocument(service, ApiDocument.projectVersion());
     }
 
     @Bean

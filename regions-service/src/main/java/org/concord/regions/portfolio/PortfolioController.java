@@ -5,6 +5,11 @@ import org.concord.regions.portfolio.domain.Partner;
 import org.concord.regions.portfolio.domain.RegionAgreement;
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.platform.openapi.ResponseExample;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +20,11 @@ import reactor.core.publisher.Mono;
 /** A region's cooperation portfolio over HTTP (read only: it is built from the agreements topic). */
 @RestController
 @RequestMapping("/api/regions/{code}")
+@Tag(name = "Portfolios", description = "Each region's cooperation portfolio, built from agreements.v1: the agreements "
+        + "it is party to and the regions it has signed with. Read only; it follows the agreements within moments.")
 public class PortfolioController {
+
+    private static final String CODE = "The region's code (ISO 3166-2 or ISO 3166-1 alpha-2)";
 
     private final PortfolioService portfolio;
 
@@ -25,14 +34,25 @@ public class PortfolioController {
 
     /** The agreements the region is party to, with their status and the region's own signing state. */
     @GetMapping("/agreements")
-    public Mono<Page<RegionAgreement>> agreements(@PathVariable String code,
+    @Operation(operationId = "listRegionAgreements", summary = "List a region's agreements",
+            description = "The agreements the region is party to, with each one's status and the region's own signing "
+                    + "state; paged.")
+    @ApiResponse(responseCode = "200", description = "A page of the region's agreements")
+    @ResponseExample("portfolio-yunnan")
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    public Mono<Page<RegionAgreement>> agreements(@Parameter(description = CODE, example = "CN-YN") @PathVariable String code,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageQuery.of(page, size)).flatMap(query -> portfolio.agreementsOf(code, query));
     }
 
     /** The regions it shares a SIGNED agreement with, and how many, most first. */
     @GetMapping("/partners")
-    public Mono<Page<Partner>> partners(@PathVariable String code,
+    @Operation(operationId = "listRegionPartners", summary = "List a region's partners",
+            description = "The regions it shares a SIGNED agreement with, and how many such agreements, most first; paged.")
+    @ApiResponse(responseCode = "200", description = "A page of partners")
+    @ResponseExample("partners-yunnan")
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    public Mono<Page<Partner>> partners(@Parameter(description = CODE, example = "CN-YN") @PathVariable String code,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageQuery.of(page, size)).flatMap(query -> portfolio.partnersOf(code, query));
     }

@@ -10,6 +10,18 @@ import org.concord.regions.region.domain.RegionType;
 import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.platform.openapi.ApiParts;
+import org.concord.platform.openapi.RequestExample;
+import org.concord.platform.openapi.ResponseExample;
+import org.concord.platform.openapi.NeedsRole;
+import org.concord.platform.security.Roles;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.IdempotentRequests;
 import org.concord.platform.domain.Page;
@@ -34,7 +46,11 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/regions")
+@Tag(name = "Regions", description = "The registry: every entry of ISO 3166-2:CN and the ASEAN member states, each "
+        + "with its signing authority. Every change is published on regions.v1.")
 public class RegionController {
+
+    static final String CODE = "The region's code: ISO 3166-2 (CN-GX) or, for a country, ISO 3166-1 alpha-2 (VN)";
 
     private final RegionService service;
     private final IdempotentRequests idempotency;
@@ -46,9 +62,17 @@ public class RegionController {
 
     /** Lists regions by code, narrowed by type, country and free text over code, name and native name; paged. */
     @GetMapping
+    @Operation(operationId = "listRegions", summary = "List regions",
+            description = "The regions by code, narrowed by type, country and a text that matches the code, the name or "
+                    + "the native name (each optional); paged.")
+    @ApiResponse(responseCode = "200", description = "A page of regions")
+    @ResponseExample("regions-autonomous")
     public Mono<Page<RegionResponse>> list(
+            @Parameter(description = "Only regions of this type", schema = @Schema(implementation = RegionType.class))
             @RequestParam(required = false) String type,
+            @Parameter(description = "Only regions of this country (ISO 3166-1 alpha-2)", example = "CN")
             @RequestParam(required = false) String country,
+            @Parameter(description = "A text the code, the name or the native name contains", example = "Guangxi")
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
@@ -59,7 +83,12 @@ public class RegionController {
     }
 
     @GetMapping("/{code}")
-    public Mono<ResponseEntity<RegionResponse>> get(@PathVariable String code) {
+    @Operation(operationId = "getRegion", summary = "Read a region",
+            description = "The region, active or not, with its `ETag`.")
+    @ApiResponse(responseCode = "200", description = "The region", headers = @Header(name = ApiParts.ETAG))
+    @ResponseExample("region-guangxi")
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    public Mono<ResponseEntity<RegionResponse>> get(@Parameter(description = CODE, example = "CN-GX") @PathVariable String code) {
         return service.get(code).map(region -> withETag(ResponseEntity.ok(), region));
     }
 
@@ -68,6 +97,18 @@ public class RegionController {
      * {@code Idempotency-Key}, the same request again gets the first response again.
      */
     @PostMapping
+    @Operation(operationId = "registerRegion", summary = "Register a region",
+            description = "Adds a region to the registry and publishes `concord.region.registered`. Codes are never "
+                    + "reused: a code that is taken, even by a deactivated region, is a 409.")
+    @RequestExample("region-registration")
+    @ApiResponse(responseCode = "201", description = "Registered (or, for a repeated `Idempotency-Key`, the first response again)",
+            headers = { @Header(name = ApiParts.LOCATION), @Header(name = ApiParts.ETAG) },
+            content = @Content(schema = @Schema(implementation = RegionResponse.class)))
+    @ResponseExample("region-registered")
+    @ApiResponse(responseCode = "409", description = "The code is already registered; change the region with PUT")
+    @ApiResponse(responseCode = "422", description = "A rule of the registry is broken: a code that is not ISO 3166-2 or "
+            + "ISO 3166-1, a missing name or type, a country that does not follow from the code")
+    @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<?>> register(
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody RegisterRegionRequest request) {
@@ -83,8 +124,19 @@ public class RegionController {
      * country is refused (422).
      */
     @PutMapping("/{code}")
-    public Mono<ResponseEntity<RegionResponse>> update(@PathVariable String code,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(operationId = "updateRegion", summary = "Replace a region's details",
+            description = "Replaces the details (name, native name, type, capital, signing authority, contact e-mail) "
+                    + "and publishes `concord.region.updated`. The code, the country, `active` and `version` belong to "
+                    + "the registry: `active` and `version` in the body are ignored, a different code or country is a 422.")
+    @RequestExample("region-update")
+    @ApiResponse(responseCode = "200", description = "The region as it now stands", headers = @Header(name = ApiParts.ETAG))
+    @ResponseExample("region-updated")
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    @ApiResponse(responseCode = "422", description = "A rule of the registry is broken: a missing name or type, a code "
+            + "or country in the body that differs from the path's")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<RegionResponse>> update(@Parameter(description = CODE, example = "CN-XZ") @PathVariable String code,
+            @Parameter(required = true) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody UpdateRegionRequest request) {
         return Mono.fromCallable(() -> request.details(code))
                 .flatMap(details -> service.update(code, ETags.expected(ifMatch), details))
@@ -93,7 +145,13 @@ public class RegionController {
 
     /** Deactivates a region; the region stays readable. Idempotent: a second call changes nothing. */
     @DeleteMapping("/{code}")
-    public Mono<ResponseEntity<RegionResponse>> deactivate(@PathVariable String code) {
+    @Operation(operationId = "deactivateRegion", summary = "Deactivate a region",
+            description = "Marks the region inactive and publishes `concord.region.deactivated`: it can no longer be "
+                    + "party to a new agreement, and stays readable. Doing it again changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The region, inactive", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<RegionResponse>> deactivate(@Parameter(description = CODE, example = "CN-XZ") @PathVariable String code) {
         return service.deactivate(code).map(region -> withETag(ResponseEntity.ok(), region));
     }
 
@@ -102,6 +160,7 @@ public class RegionController {
     }
 
     /** A region as the API shows it; the same fields as the regions events carry. */
+    @Schema(description = "A region as the registry knows it; the same fields as the regions.v1 events carry")
     public record RegionResponse(String code, String name, String nativeName, RegionType type, String country,
             String capital, String signingAuthority, String contactEmail, boolean active, long version) {
 
@@ -114,7 +173,9 @@ public class RegionController {
 
     /** Body of POST /api/regions. {@code country} may be given; it must then match the code. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RegisterRegionRequest(String code, String name, String nativeName, String type, String country,
+    @Schema(description = "A region to register; `country`, when given, must be the code's", requiredProperties = { "code", "name", "type" })
+    public record RegisterRegionRequest(String code, String name, String nativeName,
+            @Schema(implementation = RegionType.class) String type, String country,
             String capital, String signingAuthority, String contactEmail) {
 
         RegionDetails details() {
@@ -126,7 +187,10 @@ public class RegionController {
 
     /** Body of PUT /api/regions/{code}: the full set of details; server-owned fields are not taken from it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UpdateRegionRequest(String code, String name, String nativeName, String type, String country,
+    @Schema(description = "A region's details, all of them; `code` and `country`, when given, must be the path's",
+            requiredProperties = { "name", "type" })
+    public record UpdateRegionRequest(String code, String name, String nativeName,
+            @Schema(implementation = RegionType.class) String type, String country,
             String capital, String signingAuthority, String contactEmail) {
 
         RegionDetails details(String pathCode) {

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 
 import org.concord.regions.RegionsServiceTest;
 import org.concord.testsupport.ConcordIntegrationTest;
+import org.concord.regions.RegionsApplication;
+import org.concord.testsupport.contract.OpenApiDocuments;
 import org.concord.testsupport.security.AccessMatrix;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,17 +27,23 @@ class RegionsAccessTest {
     @LocalServerPort
     int port;
 
+    static final AccessMatrix MATRIX = AccessMatrix.of()
+            .endpoint(GET, "/api/regions", READ)
+            .endpoint(GET, "/api/regions/CN-XZ", READ)
+            .endpoint(GET, "/api/regions/CN-XZ/agreements", READ)
+            .endpoint(GET, "/api/regions/CN-XZ/partners", READ)
+            .endpoint(POST, "/api/regions", "{}", ADMIN)
+            .endpoint(PUT, "/api/regions/ZZ-ZZZ", "{}", ADMIN)
+            .endpoint(DELETE, "/api/regions/ZZ-ZZZ", ADMIN)
+            .endpoint(POST, "/api/admin/portfolio/rebuild", ADMIN);
+
     static Stream<AccessMatrix.Case> matrix() {
-        return AccessMatrix.of()
-                .endpoint(GET, "/api/regions", READ)
-                .endpoint(GET, "/api/regions/CN-XZ", READ)
-                .endpoint(GET, "/api/regions/CN-XZ/agreements", READ)
-                .endpoint(GET, "/api/regions/CN-XZ/partners", READ)
-                .endpoint(POST, "/api/regions", "{}", ADMIN)
-                .endpoint(PUT, "/api/regions/ZZ-ZZZ", "{}", ADMIN)
-                .endpoint(DELETE, "/api/regions/ZZ-ZZZ", ADMIN)
-                .endpoint(POST, "/api/admin/portfolio/rebuild", ADMIN)
-                .cases();
+        return MATRIX.cases();
+    }
+
+    @Test
+    void the_openapi_document_names_the_roles_the_matrix_checks() {
+        MATRIX.assertDocumentedIn(OpenApiDocuments.committed(RegionsApplication.NAME));
     }
 
     @ParameterizedTest(name = "{0}")

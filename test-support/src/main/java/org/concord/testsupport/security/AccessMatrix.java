@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -123,6 +124,47 @@ public final class AccessMatrix {
     public AccessMatrix endpoint(HttpMethod method, String path, String body, Rule rule) {
         endpoints.add(new Endpoint(method, path, body, rule));
         return this;
+    }
+
+    /**
+     * Fails unless the service's OpenAPI document (its committed one) says what this matrix checks: every operation
+     * in it has a row here, and each row's rule is the role its operation's security requirement names (none: any
+     * valid token). So the documented roles are the enforced ones.
+     */
+    public void assertDocumentedIn(JsonNode document) {
+        List<String> operations = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            String operation = method.getKey().toUpperCase() + " " + path.getKey();
+            operations.add(operation);
+            List<String> documented = new ArrayList<>();
+            method.getValue().path("security").path(0).path("bearer").forEach(role -> documented.add(role.asString()));
+            endpoints.stream().filter(endpoint -> matches(endpoint, method.getKey(), path.getKey())).forEach(endpoint -> {
+                if (!documented.equals(roles(endpoint.rule()))) {
+                    wrong.add(operation + " is documented for " + (documented.isEmpty() ? "any valid token" : documented)
+                            + ", the matrix checks " + endpoint.rule());
+                }
+            });
+            if (endpoints.stream().noneMatch(endpoint -> matches(endpoint, method.getKey(), path.getKey()))) {
+                wrong.add(operation + " is in the document but not in the access matrix: add a row for it");
+            }
+        }));
+        assertThat(operations).as("operations of the document").isNotEmpty();
+        assertThat(wrong).as("roles documented (@NeedsRole on the controller method) against the access matrix").isEmpty();
+    }
+
+    private static boolean matches(Endpoint endpoint, String method, String template) {
+        String path = endpoint.path().contains("?") ? endpoint.path().substring(0, endpoint.path().indexOf('?')) : endpoint.path();
+        return endpoint.method().name().equalsIgnoreCase(method)
+                && path.matches(template.replaceAll("\\{[^/]+\\}", "[^/]+"));
+    }
+
+    private static List<String> roles(Rule rule) {
+        return switch (rule) {
+            case ADMIN -> List.of("admin");
+            case SIGNATORY -> List.of("signatory");
+            case READ, PUBLIC -> List.of();
+        };
     }
 
     /** Every endpoint with every caller, plus the actuator rules all services share. */

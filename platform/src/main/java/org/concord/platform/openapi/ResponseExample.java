@@ -1,0 +1,20 @@
+package org.concord.platform.openapi;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Examples of an operation's response in its OpenAPI document, on its success response (the first 2xx it declares): each names a file
+ * {@code openapi/examples/<name>.json} of the service's resources (an OpenAPI Example Object: {@code summary},
+ * {@code value}), e.g. {@code @ResponseExample("region-guangxi")}. Redocly checks each example against the schema.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ResponseExample {
+
+    String[] value();
+}
