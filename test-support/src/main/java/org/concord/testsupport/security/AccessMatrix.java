@@ -29,7 +29,9 @@ public final class AccessMatrix {
         /** Only admins. */
         ADMIN,
         /** Only signatories (which region they may act for is the service's own check). */
-        SIGNATORY
+        SIGNATORY,
+        /** Admins and signatories (which region a signatory may act for is the service's own check). */
+        ADMIN_OR_SIGNATORY
     }
 
     /** A caller of the matrix: no token, a forged one, or a valid token of each role. */
@@ -80,6 +82,7 @@ public final class AccessMatrix {
                 case READ, PUBLIC -> 0;
                 case ADMIN -> caller == Caller.ADMIN ? 0 : 403;
                 case SIGNATORY -> caller == Caller.SIGNATORY ? 0 : 403;
+                case ADMIN_OR_SIGNATORY -> caller == Caller.ADMIN || caller == Caller.SIGNATORY ? 0 : 403;
             };
         }
 
