@@ -135,7 +135,7 @@ public class AgreementController {
         return idempotency.respond(key, "POST /api/agreements/" + id + "/signatures", request,
                 () -> Actor.current().map(AgreementController::signer)
                         .flatMap(signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
-                                request.toSignatory(), ContentHash.of(request.contentHash())))
+                                request.toSignatory(), ContentHash.of(request.contentHash()), request.jws()))
                         .map(AgreementController::ok));
     }
 
@@ -157,7 +157,7 @@ public class AgreementController {
         return service.terminate(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
     }
 
-    /** The audit trail, oldest first. */
+    /** The hash-chained history, oldest first (the evidence bundle holds it as it was hashed). */
     @GetMapping("/{id}/history")
     public Mono<History> history(@PathVariable UUID id) {
         return service.history(id)
