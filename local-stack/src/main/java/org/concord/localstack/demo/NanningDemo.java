@@ -4,7 +4,6 @@ import org.concord.testsupport.seed.SeedMou;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.evidence.Algorithm;
 import org.concord.evidence.HistoryHead;
-import org.concord.evidence.Jwk;
 import org.concord.evidence.JwkSet;
 import org.concord.evidence.SignaturePayload;
 import org.concord.evidence.SigningKey;
@@ -116,15 +115,21 @@ public final class NanningDemo {
             Subscription subscription = subscribe(receiver);
             try {
                 Map<String, String> authorities = signingAuthorities();
-                registerKeys();
-                String id = draft(title);
-                String contentHash = open(id);
-                signInShuffledOrder(id, contentHash, authorities);
-                concluded(id);
+                RegisteredKeys registered = new RegisteredKeys();
+                String id;
+                List<AgreementsTopic.Event> story;
+                try {
+                    id = draft(title);
+                    String contentHash = open(id);
+                    signInShuffledOrder(id, contentHash, authorities);
+                    concluded(id);
+                } finally {
+                    registered.withdraw();
+                }
 
                 narrator.pause();
                 narrator.headline("What each service did in reaction");
-                List<AgreementsTopic.Event> story = showTopic(topic, id);
+                story = showTopic(topic, id);
                 showInbox(id);
                 showWebhooks(receiver, subscription.secret(), story.size());
                 showPortfolio(id);
@@ -201,28 +206,51 @@ public final class NanningDemo {
 
     /**
      * Each department registers the public half of its own key in regions-service (its signatory's token, If-Match
-     * the region's version), unless it did in an earlier run: ES256 and EdDSA in turn.
+     * the region's version): ES256 and EdDSA in turn. They are withdrawn when the demo ends (Ctrl-C included), so the
+     * stack signs with bearer tokens again as before (the walkthrough's curl signatures); the keys stay in the data
+     * directory for the next run, and the bundles keep the keys they were signed with.
      */
-    private void registerKeys() {
-        int registered = 0;
-        for (String code : SeedMou.PARTIES) {
-            SigningKey key = keys.of(code);
-            String path = "/api/regions/" + code + "/keys";
-            var current = regions.expect(200, "read the keys of " + code, regions.get(path, tokens.viewer()));
-            boolean known = Json.list(current.body(), "keys").stream()
-                    .anyMatch(jwk -> key.kid().equals(Json.string(jwk, "kid")) && key.publicJwk().thumbprint()
-                            .equals(Jwk.fromJson(jwk).thumbprint()));
-            if (!known) {
-                regions.expect(200, "register the key of " + code, regions.put(path, tokens.signatory(code),
-                        current.etag().orElse("*"), new JwkSet(List.of(key.publicJwk())).toJson()));
-                registered++;
+    private final class RegisteredKeys {
+
+        private final AtomicBoolean withdrawn = new AtomicBoolean();
+        private final Thread onCtrlC = new Thread(this::withdrawAll, "demo-withdraw-keys");
+
+        RegisteredKeys() {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            for (String code : SeedMou.PARTIES) {
+                replace(code, new JwkSet(List.of(keys.of(code).publicJwk())).toJson());
+            }
+            long es256 = SeedMou.PARTIES.stream().filter(code -> keys.of(code).algorithm() == Algorithm.ES256).count();
+            narrator.say("the twelve departments register the keys they sign with in regions-service (" + es256
+                    + " ES256, " + (SeedMou.PARTIES.size() - es256) + " EdDSA; private halves in "
+                    + dataDirectory.toAbsolutePath().normalize().resolve("keys").resolve("demo-regions") + ")");
+        }
+
+        void withdraw() {
+            withdrawAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs (and finds nothing left to do)
             }
         }
-        long es256 = SeedMou.PARTIES.stream().filter(code -> keys.of(code).algorithm() == Algorithm.ES256).count();
-        narrator.say("each department signs with a key of its own (" + es256 + " ES256, "
-                + (SeedMou.PARTIES.size() - es256) + " EdDSA, kept in " + dataDirectory.resolve("keys").resolve("demo-regions")
-                + "): " + (registered == 0 ? "all twelve public keys already registered in regions-service"
-                        : registered + " registered their public key in regions-service now"));
+
+        private void withdrawAll() {
+            if (withdrawn.compareAndSet(false, true)) {
+                try {
+                    SeedMou.PARTIES.forEach(code -> replace(code, Map.of("keys", List.of())));
+                } catch (DemoException e) {
+                    // the stack went away: nothing left to sign with them either
+                }
+            }
+        }
+
+        private void replace(String code, Object keySet) {
+            String path = "/api/regions/" + code + "/keys";
+            var current = regions.expect(200, "read the keys of " + code, regions.get(path, tokens.viewer()));
+            regions.expect(200, "register the keys of " + code, regions.put(path, tokens.signatory(code),
+                    current.etag().orElse("*"), keySet));
+        }
     }
 
     /** Drafts the MoU; on a fresh stack agreements-service may still be learning the regions from regions.v1. */

@@ -63,6 +63,14 @@ public final class Http {
         return send(request);
     }
 
+    public Response put(String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }
