@@ -55,9 +55,10 @@ public class RegionReplicaConsumer {
                     ReplicatedRegion region = data.toRegion();
                     return replica.upsert(region).doOnNext(changed -> {
                         if (changed) {
-                            log.info("region {} v{} replicated ({}, {}, {} signing key(s))", region.code(),
-                                    region.version(), event.type(), region.active() ? "active" : "deactivated",
-                                    region.keys().keys().size());
+                            int keys = region.keys().keys().size();
+                            log.info("region {} v{} replicated ({}, {}{})", region.code(), region.version(),
+                                    event.type(), region.active() ? "active" : "deactivated",
+                                    keys == 0 ? "" : ", " + keys + " signing key" + (keys == 1 ? "" : "s"));
                         }
                     });
                 })
