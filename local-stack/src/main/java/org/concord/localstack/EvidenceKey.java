@@ -1,14 +1,11 @@
 package org.concord.localstack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.concord.evidence.Algorithm;
-import org.concord.evidence.Json;
-import org.concord.evidence.SigningKey;
+import org.concord.localstack.keys.PrivateKeyFile;
 
 /**
  * The local stack's evidence signing key: the private JWK agreements-service signs the checkpoint of every evidence
@@ -28,19 +25,10 @@ public final class EvidenceKey {
 
     /** Makes the key unless it exists; returns whether it was made now. */
     public boolean ensure() {
-        if (Files.exists(file)) {
-            return false;
-        }
+        boolean made = !Files.exists(file);
         try {
-            Files.createDirectories(file.getParent());
-            SigningKey key = SigningKey.generate(Algorithm.ES256, KID);
-            Files.writeString(file, Json.writePretty(key.toJson()), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the data directory's own permissions have to do
-            }
-            return true;
+            PrivateKeyFile.readOrMake(file, Algorithm.ES256, KID);
+            return made;
         } catch (IOException e) {
             throw new LaunchException("cannot write the evidence signing key to " + file + ": " + e.getMessage(),
                     LaunchException.USAGE, e);

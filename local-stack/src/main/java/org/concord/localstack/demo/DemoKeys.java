@@ -1,15 +1,11 @@
 package org.concord.localstack.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.concord.evidence.Algorithm;
-import org.concord.evidence.Json;
 import org.concord.evidence.SigningKey;
+import org.concord.localstack.keys.PrivateKeyFile;
 import org.concord.testsupport.seed.SeedMou;
 
 /**
@@ -29,22 +25,11 @@ final class DemoKeys {
     /** The region's key, made now if it has none yet. */
     SigningKey of(String region) {
         Path file = directory.resolve(region + ".json");
+        Algorithm algorithm = SeedMou.PARTIES.indexOf(region) % 2 == 1 ? Algorithm.EDDSA : Algorithm.ES256;
         try {
-            if (Files.exists(file)) {
-                return SigningKey.fromJson(Json.parse(Files.readAllBytes(file)));
-            }
-            Algorithm algorithm = SeedMou.PARTIES.indexOf(region) % 2 == 1 ? Algorithm.EDDSA : Algorithm.ES256;
-            SigningKey key = SigningKey.generate(algorithm, region.toLowerCase() + "-demo");
-            Files.createDirectories(directory);
-            Files.writeString(file, Json.writePretty(key.toJson()), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the data directory's own permissions have to do
-            }
-            return key;
+            return PrivateKeyFile.readOrMake(file, algorithm, region.toLowerCase() + "-demo");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the demo key " + file, e);
+            throw new DemoException("cannot read or write the demo key " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -6,7 +6,6 @@ import org.concord.evidence.Algorithm;
 import org.concord.evidence.HistoryHead;
 import org.concord.evidence.JwkSet;
 import org.concord.evidence.SignaturePayload;
-import org.concord.evidence.SigningKey;
 import org.concord.evidence.VerificationReport;
 import org.concord.evidence.Verifier;
 import java.io.IOException;
