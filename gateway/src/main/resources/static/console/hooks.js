@@ -3,14 +3,15 @@ import {alertBox, fill, h} from './dom.js';
 import {verifyBundle} from './evidence.js';
 
 // ================================================================================================================
-// HOOKS: what other engineers are adding to the services while the console is written. Each hook below is wired
-// into its page (a hidden, dashed section or button, marked data-hook="...") but shows nothing yet, because the
-// API it needs does not exist yet. To finish one: call the endpoint here, fill the section, remove `hidden`.
+// HOOKS: what other engineers are adding to the services while the console is written. Each hook is wired into its
+// page (a hidden, dashed section or button, marked data-hook="...") and shows nothing until the API it needs exists.
+// To finish one: call the endpoint here, fill the section, remove `hidden` (and the dashed `hook` class).
 // The gateway needs nothing more for them when they are under /api/agreements/** or /api/subscriptions/**.
+// Finished: evidence (below). Still waiting: dead letters, send now.
 // ================================================================================================================
 
 /**
- * Evidence: GET /api/agreements/{id}/evidence, checked in this browser (evidence.js, WebCrypto) rather than asked of
+ * Evidence (finished): GET /api/agreements/{id}/evidence, checked in this browser (evidence.js, WebCrypto) rather than asked of
  * the server, whose word it is meant not to need. Shown in `section` (heading "Verification") once the agreement has
  * been opened (its text frozen); hidden before.
  */
@@ -64,11 +65,14 @@ function fillEvidence(section, ...children) {
 }
 
 /** The bundle as a file, to check again with ./concord verify on one's own machine. */
+let bundleUrl = null;
+
 function downloadLink(agreement, text) {
   const name = `evidence-${agreement.id}.json`;
+  if (bundleUrl) URL.revokeObjectURL(bundleUrl); // the page shows one bundle at a time
+  bundleUrl = text ? URL.createObjectURL(new Blob([text], {type: 'application/json'})) : null;
   const link = text
-    ? h('a', {href: URL.createObjectURL(new Blob([text], {type: 'application/json'})), download: name},
-      'Download the evidence bundle')
+    ? h('a', {href: bundleUrl, download: name}, 'Download the evidence bundle')
     : h('a', {href: `/api/agreements/${agreement.id}/evidence`, download: name}, 'The evidence bundle (needs your token)');
   return h('p', {}, link, ' and check it offline: ', h('code', {}, `./concord verify ${name}`));
 }
