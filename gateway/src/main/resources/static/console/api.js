@@ -41,6 +41,24 @@ export async function call(method, path, {body, headers = {}} = {}) {
 
 export const get = async path => (await call('GET', path)).body;
 
+/** A GET's body as the service wrote it (an evidence bundle, kept as a file byte for byte); rejects with a Problem. */
+export async function getText(path) {
+  const response = await fetch(path, {headers: {Accept: 'application/json, application/problem+json',
+    Authorization: `Bearer ${token()}`}});
+  const text = await response.text();
+  if (!response.ok) {
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    throw new Problem(response.status, json?.title ?? response.statusText, json?.detail ?? null,
+      response.headers.get('Retry-After'));
+  }
+  return text;
+}
+
 /** Every item of a paged list resource ({items, page, size, total}), page after page. */
 export async function all(path, size = 100) {
   const items = [];

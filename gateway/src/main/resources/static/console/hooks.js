@@ -1,18 +1,80 @@
+import {get, getText} from './api.js';
+import {alertBox, fill, h} from './dom.js';
+import {verifyBundle} from './evidence.js';
+
 // ================================================================================================================
-// HOOKS: what other engineers are adding to the services while the console is written. Each hook below is wired
-// into its page (a hidden, dashed section or button, marked data-hook="...") but shows nothing yet, because the
-// API it needs does not exist yet. To finish one: call the endpoint here, fill the section, remove `hidden`.
+// HOOKS: what other engineers are adding to the services while the console is written. Each hook is wired into its
+// page (a hidden, dashed section or button, marked data-hook="...") and shows nothing until the API it needs exists.
+// To finish one: call the endpoint here, fill the section, remove `hidden` (and the dashed `hook` class).
 // The gateway needs nothing more for them when they are under /api/agreements/** or /api/subscriptions/**.
+// Finished: evidence (below). Still waiting: dead letters, send now.
 // ================================================================================================================
 
 /**
- * HOOK evidence (coming in agreements-service): GET /api/agreements/{id}/evidence, the verification state of an
- * agreement's evidence. Show, in `section` (heading "Verification"), whether each signature and the content hash
- * verify, once the agreement has evidence; leave the section hidden while it has none.
+ * Evidence (finished): GET /api/agreements/{id}/evidence, checked in this browser (evidence.js, WebCrypto) rather than asked of
+ * the server, whose word it is meant not to need. Shown in `section` (heading "Verification") once the agreement has
+ * been opened (its text frozen); hidden before.
  */
 export function renderEvidence(section, agreement) {
-  section.hidden = true;
-  void agreement;
+  if (!agreement.contentHash) {
+    section.hidden = true;
+    return;
+  }
+  const run = String(Number(section.dataset.run ?? 0) + 1);
+  section.dataset.run = run;
+  showEvidence(section, agreement, run).catch(error => {
+    if (section.dataset.run === run) fillEvidence(section, alertBox(error));
+  });
+}
+
+async function showEvidence(section, agreement, run) {
+  if (!globalThis.crypto?.subtle) {
+    fillEvidence(section, h('p', {class: 'notice', id: 'evidence-result'},
+      'This browser cannot check evidence here: WebCrypto needs a secure context (https, or localhost). '
+      + 'Download the bundle and run ./concord verify on it.'), downloadLink(agreement));
+    return;
+  }
+  const [text, published] = await Promise.all([
+    getText(`/api/agreements/${agreement.id}/evidence`), get('/api/evidence/keys').catch(() => null)]);
+  const bundle = JSON.parse(text);
+  const findings = await verifyBundle(bundle, published);
+  if (section.dataset.run !== run) return; // a newer rendering is on its way
+  const failed = findings.filter(f => f.status === 'fail');
+  const notes = findings.filter(f => f.status === 'note');
+  const checked = findings.filter(f => f.status === 'ok');
+  const result = failed.length
+    ? h('p', {class: 'alert', id: 'evidence-result', dataset: {result: 'failed'}},
+      `Verification failed in this browser: ${failed.map(f => f.subject).join(', ')}.`)
+    : h('p', {class: 'success', id: 'evidence-result', dataset: {result: 'verified'}},
+      `Verified in this browser: ${checked.length} checks hold`
+      + (notes.length ? `, ${notes.length} rest on the service's word` : '') + ` (history of ${bundle.history.length} entries).`);
+  fillEvidence(section, result,
+    h('p', {class: 'hint'}, 'Checked here with WebCrypto, not by the server: the content hash, the hash chain of the history, '
+      + 'each signatory\'s JWS against its region\'s key, and the service\'s signed checkpoint.'),
+    h('ul', {class: 'evidence-checks', id: 'evidence-checks'}, findings.map(f => h('li', {dataset: {status: f.status}},
+      h('span', {class: 'evidence-status'}, {ok: 'ok', fail: 'FAILED', note: 'note'}[f.status]),
+      h('span', {class: 'evidence-subject'}, f.subject),
+      h('span', {}, f.message)))),
+    downloadLink(agreement, text));
+}
+
+function fillEvidence(section, ...children) {
+  fill(section, h('h2', {id: 'evidence-heading'}, 'Verification'), ...children);
+  section.classList.remove('hook');
+  section.hidden = false;
+}
+
+/** The bundle as a file, to check again with ./concord verify on one's own machine. */
+let bundleUrl = null;
+
+function downloadLink(agreement, text) {
+  const name = `evidence-${agreement.id}.json`;
+  if (bundleUrl) URL.revokeObjectURL(bundleUrl); // the page shows one bundle at a time
+  bundleUrl = text ? URL.createObjectURL(new Blob([text], {type: 'application/json'})) : null;
+  const link = text
+    ? h('a', {href: bundleUrl, download: name}, 'Download the evidence bundle')
+    : h('a', {href: `/api/agreements/${agreement.id}/evidence`, download: name}, 'The evidence bundle (needs your token)');
+  return h('p', {}, link, ' and check it offline: ', h('code', {}, `./concord verify ${name}`));
 }
 
 /**

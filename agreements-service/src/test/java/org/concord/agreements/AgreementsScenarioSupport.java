@@ -14,10 +14,13 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.concord.evidence.SignaturePayload;
+import org.concord.evidence.SigningKey;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.testsupport.contract.ContractExamples;
 import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
+import org.concord.testsupport.seed.NanningKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -59,17 +62,32 @@ public abstract class AgreementsScenarioSupport {
 
     // ---- regions ----------------------------------------------------------------------------------------------
 
-    /** Publishes a region event on regions.v1 as regions-service would: the contract's example with this code. */
-    protected void publishRegion(String type, String code, boolean active, long version) {
+    /**
+     * Publishes a region event on regions.v1 as regions-service would: the contract's example with this code, and
+     * these signing keys (none when none are given).
+     */
+    protected void publishRegion(String type, String code, boolean active, long version, SigningKey... keys) {
         TestKafka.send(ContractExamples.example(type).withNewId().withSubject(code)
                 .withData(data -> {
                     data.put("code", code);
                     data.put("name", "Region " + code);
                     data.put("active", active);
+                    data.putPOJO("keys", NanningKeys.jwks(keys));
                     data.put("version", version);
                     return data;
                 })
                 .toRecord(topics.regions()));
+    }
+
+    /** Fresh regions (codes no other scenario uses), in the replica, each with the keys given (or none). */
+    protected void freshRegionsWithKeys(Map<String, List<SigningKey>> keysByRegion) {
+        keysByRegion.forEach((code, keys) -> publishRegion("concord.region.registered", code, true, 1,
+                keys.toArray(SigningKey[]::new)));
+        Awaitility.await("regions " + keysByRegion.keySet() + " and their keys in the replica").atMost(EVENTS)
+                .until(() -> keysByRegion.entrySet().stream().allMatch(region -> {
+                    var replicated = replica.find(region.getKey()).block();
+                    return replicated != null && replicated.keys().keys().size() == region.getValue().size();
+                }));
     }
 
     protected void awaitReplicated(List<String> codes) {
@@ -117,6 +135,18 @@ public abstract class AgreementsScenarioSupport {
         return Map.of("party", party, "contentHash", contentHash, "signatory", Map.of(
                 "name", "Signatory of " + party, "title", "Director-General",
                 "organisation", "Department of Commerce of " + party));
+    }
+
+    /** The same, carrying the signatory's compact JWS. */
+    public static Map<String, Object> signature(String party, String contentHash, String jws) {
+        Map<String, Object> body = new LinkedHashMap<>(signature(party, contentHash));
+        body.put("jws", jws);
+        return body;
+    }
+
+    /** A JWS by {@code key} over {@code {agreementId, contentHash, party}}. */
+    public static String jws(SigningKey key, Object agreementId, Object contentHash, String party) {
+        return new SignaturePayload(String.valueOf(agreementId), String.valueOf(contentHash), party).sign(key);
     }
 
     // ---- API ----------------------------------------------------------------------------------------------------

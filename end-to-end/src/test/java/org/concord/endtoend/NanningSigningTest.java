@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 import static org.concord.testsupport.kafka.TopicRecords.keyed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,10 @@ import java.util.stream.Collectors;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.concord.evidence.HistoryHead;
+import org.concord.evidence.JwkSet;
+import org.concord.evidence.VerificationReport;
+import org.concord.evidence.Verifier;
 import org.concord.testsupport.contract.EventContract;
 import org.concord.testsupport.http.Http;
 import org.concord.testsupport.http.Http.Response;
@@ -42,10 +47,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The seed story through the whole system: a real broker, the three services as they run in production, and a
- * system that subscribed to the webhooks. Guangxi convenes the Nanning MoU, the twelve departments of commerce
- * sign it (in a shuffled order, partly at the same moment), and every service reacts: agreements-service
- * publishes the story on agreements.v1, notifications-service tells every party and the subscriber,
- * regions-service adds the MoU and the eleven partners to each party's portfolio.
+ * system that subscribed to the webhooks. The twelve departments register the keys they sign with, Guangxi
+ * convenes the Nanning MoU, the twelve sign it with their keys (in a shuffled order, partly at the same moment),
+ * and every service reacts: agreements-service publishes the story on agreements.v1, notifications-service tells
+ * every party and the subscriber, regions-service adds the MoU and the eleven partners to each party's portfolio.
+ * The evidence bundle of the signing then verifies offline, against the key the service publishes and the head of
+ * the history the conclusion's event carried.
  */
 class NanningSigningTest {
 
@@ -92,9 +99,14 @@ class NanningSigningTest {
         assertThat(subscription.status()).as("subscription %s", subscription).isEqualTo(201);
         String secret = subscription.body().path("secret").asString();
 
-        // Each department signs for its region in the name of the signing authority the registry knows.
+        // Each department signs for its region in the name of the signing authority the registry knows, with a key
+        // of its own (ES256 and EdDSA in turn) that its signatory registers in regions-service.
         NanningSigning nanning = NanningSigning.against(regions, agreements);
         SeedMou.PARTIES.forEach(nanning::signingAuthority);
+        for (String party : SeedMou.PARTIES) {
+            Response registered = nanning.registerKey(party);
+            assertThat(registered.status()).as("%s registers its key: %s", party, registered).isEqualTo(200);
+        }
 
         // Guangxi drafts the MoU as soon as agreements-service has learnt the twelve regions from regions.v1, and opens it.
         Response opened = nanning.opened();
@@ -108,7 +120,7 @@ class NanningSigningTest {
         List<String> order = new ArrayList<>(SeedMou.PARTIES);
         Collections.shuffle(order, new Random(seed));
         log.info("signing order (seed {}): {}", seed, order);
-        Function<String, Response> sign = party -> nanning.sign(id, contentHash, party);
+        Function<String, Response> sign = party -> nanning.signWithKey(id, contentHash, party);
         for (String party : order.subList(0, 4)) {
             Response signed = sign.apply(party);
             assertThat(signed.status()).as("%s signs: %s", party, signed).isEqualTo(200);
@@ -142,6 +154,25 @@ class NanningSigningTest {
                 .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES);
         assertThat(historyEventIds(id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
+        assertThat(signatures).extracting(data -> data.path("signature").path("method").asString())
+                .as("every signature made with the signatory's key").containsOnly("jws");
+
+        // The evidence: checked offline against the key agreements-service publishes (no token needed) and the
+        // head of the history the conclusion's event carried, as a department would on its own machine.
+        JsonNode head = Http.JSON.readTree(events.get(events.size() - 1).value()).path("historyHead");
+        Response serviceKeys = agreements.get("/api/evidence/keys", null);
+        assertThat(serviceKeys.status()).as("keys: %s", serviceKeys).isEqualTo(200);
+        Response bundle = agreements.get("/api/agreements/" + id + "/evidence", Tokens.viewer());
+        assertThat(bundle.status()).as("evidence: %s", bundle.status()).isEqualTo(200);
+        VerificationReport report = new Verifier(Verifier.Options.DEFAULT.strictly()
+                .trustingServiceKeys(JwkSet.fromJson(org.concord.evidence.Json.parse(serviceKeys.text()), "keys"))
+                .knowingHead(new HistoryHead(head.path("hash").asString(), head.path("length").asLong())))
+                .verify(bundle.text().getBytes(StandardCharsets.UTF_8));
+        log.info("the evidence of the Nanning signing, verified offline:\n{}", report.toText());
+        assertThat(report.passed()).as(report.toText()).isTrue();
+        assertThat(report.about("signature")).as("each signatory's JWS, checked").hasSize(12)
+                .allSatisfy(finding -> assertThat(finding.status()).isEqualTo(VerificationReport.Status.HOLDS));
+        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed").isEqualTo(15);
 
         // notifications-service: every party's inbox tells of the conclusion.
         for (String party : SeedMou.PARTIES) {

@@ -50,7 +50,7 @@ class AgreementPage {
     this.text = h('div', {class: 'panel', id: 'agreement-text'});
     this.parties = h('ul', {class: 'parties', id: 'parties', 'aria-labelledby': 'parties-heading'});
     this.actions = h('div', {id: 'actions'});
-    // HOOK evidence: filled by hooks.js once agreements-service serves GET /api/agreements/{id}/evidence
+    // the evidence of an opened agreement, checked in the browser (hooks.js renderEvidence, evidence.js)
     this.evidence = h('section', {id: 'evidence', class: 'hook', 'data-hook': 'evidence', hidden: true,
       'aria-labelledby': 'evidence-heading'}, h('h2', {id: 'evidence-heading'}, 'Verification'));
     this.history = h('ol', {class: 'history', id: 'history', 'aria-labelledby': 'history-heading'});

@@ -148,12 +148,20 @@ public final class LocalStack {
         return 0;
     }
 
-    /** Plays the Nanning signing against the running stack, with tokens signed by the stack's key. */
+    /**
+     * Plays the Nanning signing against the running stack, where it listens (its port offset, as its launcher wrote
+     * it; else {@code CONCORD_PORT_OFFSET}), with tokens signed by the stack's key.
+     */
     private static int demo(List<String> args) {
-        DevKeys keys = new DevKeys(environmentOptions().dataDirectory());
+        LaunchOptions options = environmentOptions();
+        DevKeys keys = new DevKeys(options.dataDirectory());
         keys.ensure();
+        StackLayout layout = new RunDirectory(options.dataDirectory()).layout().orElseGet(options::layout);
+        var settings = NanningDemo.Settings.at(layout.instancesOf("regions-service").get(0).url(),
+                layout.instancesOf("agreements-service").get(0).url(),
+                layout.instancesOf("notifications-service").get(0).url(), layout.bootstrapServers());
         try {
-            return NanningDemo.run(args, (role, region) ->
+            return NanningDemo.run(args, settings, options.dataDirectory(), (role, region) ->
                     DevToken.parse(region == null ? List.of(role) : List.of(role, region)).sign(keys.privateKey(), Instant.now()));
         } catch (DemoException e) {
             throw new LaunchException(e.getMessage(), e.getCause());
@@ -165,6 +173,10 @@ public final class LocalStack {
         Console.info("data directory " + data.root() + (options.fresh() ? " (emptied by --fresh)" : ""));
         if (new DevKeys(data.root()).ensure()) {
             Console.info("made the development token key in " + data.root().resolve("keys") + " (./concord token signs with it)");
+        }
+        EvidenceKey evidenceKey = new EvidenceKey(data.root());
+        if (evidenceKey.ensure()) {
+            Console.info("made the evidence signing key " + evidenceKey.file() + " (agreements-service signs evidence bundles with it)");
         }
         database.ensurePostgresDatabases().forEach(Console::info);
         startKafka(options, layout, data, supervisor);
@@ -261,6 +273,10 @@ public final class LocalStack {
         environment.put("CONCORD_DB_PASSWORD", database.password());
         // tokens from ./concord token: signed with the key the launcher keeps in the data directory
         environment.putAll(new DevKeys(dataDirectory).verification());
+        if (service.name().equals("agreements-service")) {
+            // every instance signs evidence checkpoints with the same key, kept across restarts
+            environment.put("CONCORD_EVIDENCE_SIGNING_KEY", new EvidenceKey(dataDirectory).file().toString());
+        }
         if (service.name().equals("notifications-service")) {
             // webhook receivers on this machine (a developer's test server) are allowed here, and only here
             environment.put("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");

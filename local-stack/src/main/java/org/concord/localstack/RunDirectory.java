@@ -85,6 +85,13 @@ public final class RunDirectory {
         return read("stack.properties");
     }
 
+    /** Where the running stack's processes listen (brokers, instances, port offset), as the launcher wrote it. */
+    public Optional<StackLayout> layout() {
+        return stack().map(stack -> new StackLayout(Integer.parseInt(stack.getProperty("brokers", "1")),
+                Integer.parseInt(stack.getProperty("instances", "1")),
+                Integer.parseInt(stack.getProperty("port-offset", "0"))));
+    }
+
     void writeProcess(ProcessState state) {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(state.pid()));

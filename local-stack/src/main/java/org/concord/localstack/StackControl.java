@@ -320,10 +320,7 @@ final class StackControl {
     }
 
     private StackLayout layout() {
-        Properties stack = run.stack().orElseGet(Properties::new);
-        return new StackLayout(Integer.parseInt(stack.getProperty("brokers", "1")),
-                Integer.parseInt(stack.getProperty("instances", "1")),
-                Integer.parseInt(stack.getProperty("port-offset", "0")));
+        return run.layout().orElseGet(() -> new StackLayout(1, 1, 0));
     }
 
     /** "3 s", "4 m 12 s", "2 h 3 m". */

@@ -121,7 +121,18 @@ class StackLayoutTest {
                 .containsEntry("CONCORD_DB_JDBC_URL", "jdbc:h2:file:/tmp/concord-data/notifications-service/db;WRITE_DELAY=0;AUTO_SERVER=TRUE")
                 .containsEntry("CONCORD_DB_USER", "sa")
                 .containsEntry("CONCORD_DB_PASSWORD", "")
-                .containsEntry("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+                .containsEntry("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1")
+                .doesNotContainKey("CONCORD_EVIDENCE_SIGNING_KEY");
+    }
+
+    @Test
+    void agreements_service_signs_evidence_with_the_key_kept_in_the_data_directory() {
+        StackLayout.ServiceInstance agreements = new StackLayout(1, 2, 0).service("agreements-service-2").orElseThrow();
+        Map<String, String> environment = LocalStack.environment(agreements, Path.of("/tmp/concord-data"),
+                new Database(Optional.empty(), "postgres", "", 2), "localhost:9092");
+
+        assertThat(environment).containsEntry("CONCORD_EVIDENCE_SIGNING_KEY",
+                "/tmp/concord-data/keys/evidence-signing-key.json");
     }
 
     @Test

@@ -216,7 +216,7 @@ public class AgreementController {
         return idempotency.respond(key, "POST /api/agreements/" + id + "/signatures", request,
                 () -> Actor.current().map(AgreementController::signer)
                         .flatMap(signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
-                                request.toSignatory(), ContentHash.of(request.contentHash())))
+                                request.toSignatory(), ContentHash.of(request.contentHash()), request.jws()))
                         .map(AgreementController::ok));
     }
 
@@ -253,7 +253,7 @@ public class AgreementController {
         return service.terminate(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
     }
 
-    /** The audit trail, oldest first. */
+    /** The hash-chained history, oldest first (the evidence bundle holds it as it was hashed). */
     @GetMapping("/{id}/history")
     @Operation(operationId = "getAgreementHistory", summary = "Read an agreement's audit trail",
             description = "Every change of the agreement, oldest first, with the id of the event published for it "

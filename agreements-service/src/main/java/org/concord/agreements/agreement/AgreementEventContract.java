@@ -20,12 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.concord.evidence.HistoryHead;
 
 /**
  * How an agreement's events look outside the aggregate: the {@code ce_type} and data of each on
  * {@code agreements.v1} (contract/schemas/concord.agreement.*.schema.json: {@code {"agreement": snapshot, ...what
- * changed}}), and the entry each leaves in the audit trail. The snapshot is the agreement after the whole step,
- * so the signature that concludes an agreement already shows it SIGNED, as the contract says.
+ * changed, historyHead}}), and the entry each leaves in the audit trail. The snapshot is the agreement after the whole
+ * step, so the signature that concludes an agreement already shows it SIGNED, as the contract says; the
+ * {@code historyHead} is the head of the hash-chained history once the event's own entry is in it (its hash and
+ * seq), so a consumer can pin the history as it was.
  */
 public final class AgreementEventContract {
 
@@ -48,19 +52,20 @@ public final class AgreementEventContract {
         return TYPE_PREFIX + name(event);
     }
 
-    /** The event's data on agreements.v1. */
-    public static Object data(Agreement after, AgreementEvent event) {
+    /** The event's data on agreements.v1; {@code head}: the history's head once the event's entry is in it. */
+    public static Object data(Agreement after, AgreementEvent event, HistoryHead head) {
         AgreementSnapshot agreement = AgreementSnapshot.of(after);
-        if (event instanceof Drafted) return new DraftedData(agreement);
-        if (event instanceof Opened e) return new OpenedData(agreement, e.contentHash().value());
+        HistoryHeadData historyHead = new HistoryHeadData(head.hash(), head.length());
+        if (event instanceof Drafted) return new DraftedData(agreement, historyHead);
+        if (event instanceof Opened e) return new OpenedData(agreement, e.contentHash().value(), historyHead);
         if (event instanceof SignatureRecorded e) return new SignatureRecordedData(agreement,
-                SignatureData.of(e.signature()), e.signatureCount(), e.partyCount());
-        if (event instanceof Signed e) return new SignedData(agreement, e.concludedAt(), e.partyCount());
+                SignatureData.of(e.signature()), e.signatureCount(), e.partyCount(), historyHead);
+        if (event instanceof Signed e) return new SignedData(agreement, e.concludedAt(), e.partyCount(), historyHead);
         if (event instanceof PartyAcceded e) return new PartyAccededData(agreement, SignatureData.of(e.signature()),
-                e.partyCount());
-        if (event instanceof Withdrawn e) return new ReasonData(agreement, e.reason());
-        if (event instanceof Terminated e) return new ReasonData(agreement, e.reason());
-        if (event instanceof Expired e) return new ExpiredData(agreement, e.expiredOn());
+                e.partyCount(), historyHead);
+        if (event instanceof Withdrawn e) return new ReasonData(agreement, e.reason(), historyHead);
+        if (event instanceof Terminated e) return new ReasonData(agreement, e.reason(), historyHead);
+        if (event instanceof Expired e) return new ExpiredData(agreement, e.expiredOn(), historyHead);
         throw new IllegalArgumentException(name(event) + " is not published");
     }
 
@@ -102,39 +107,49 @@ public final class AgreementEventContract {
     public record PartyState(String region, boolean signed, Instant signedAt) {
     }
 
-    /** contract/schemas/signature.schema.json */
-    public record SignatureData(String party, SignatoryData signatory, Instant signedAt, String contentHash) {
+    /**
+     * contract/schemas/signature.schema.json; also {@code details.signature} of the history entry, which the evidence
+     * format reads ({@code method}, and {@code jws} only when the signatory signed with its key).
+     */
+    public record SignatureData(String party, SignatoryData signatory, Instant signedAt, String contentHash,
+            String method, @JsonInclude(JsonInclude.Include.NON_NULL) String jws) {
 
         static SignatureData of(Signature s) {
             return new SignatureData(s.party().value(),
                     new SignatoryData(s.signatory().name(), s.signatory().title(), s.signatory().organisation()),
-                    s.signedAt(), s.contentHash().value());
+                    s.signedAt(), s.contentHash().value(), s.evidence().method().value(), s.evidence().jws());
         }
+    }
+
+    /** contract/schemas/common.schema.json#/$defs/historyHead: the hash of the last entry and how many there are. */
+    public record HistoryHeadData(String hash, long length) {
     }
 
     public record SignatoryData(String name, String title, String organisation) {
     }
 
-    public record DraftedData(AgreementSnapshot agreement) {
+    public record DraftedData(AgreementSnapshot agreement, HistoryHeadData historyHead) {
     }
 
-    public record OpenedData(AgreementSnapshot agreement, String contentHash) {
+    public record OpenedData(AgreementSnapshot agreement, String contentHash, HistoryHeadData historyHead) {
     }
 
     public record SignatureRecordedData(AgreementSnapshot agreement, SignatureData signature, int signatureCount,
-            int partyCount) {
+            int partyCount, HistoryHeadData historyHead) {
     }
 
-    public record SignedData(AgreementSnapshot agreement, Instant concludedAt, int partyCount) {
+    public record SignedData(AgreementSnapshot agreement, Instant concludedAt, int partyCount,
+            HistoryHeadData historyHead) {
     }
 
-    public record PartyAccededData(AgreementSnapshot agreement, SignatureData signature, int partyCount) {
+    public record PartyAccededData(AgreementSnapshot agreement, SignatureData signature, int partyCount,
+            HistoryHeadData historyHead) {
     }
 
     /** withdrawn and terminated */
-    public record ReasonData(AgreementSnapshot agreement, String reason) {
+    public record ReasonData(AgreementSnapshot agreement, String reason, HistoryHeadData historyHead) {
     }
 
-    public record ExpiredData(AgreementSnapshot agreement, LocalDate expiredOn) {
+    public record ExpiredData(AgreementSnapshot agreement, LocalDate expiredOn, HistoryHeadData historyHead) {
     }
 }

@@ -15,9 +15,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps each event of a step in the audit trail and appends those of the contract to the outbox as
- * {@link AgreementEventContract} shapes them (key and {@code ce_subject}: the agreement id); the audit entry names
- * the {@code ce_id} of the event published for it.
+ * Keeps each event of a step in the hash-chained history and appends those of the contract to the outbox as
+ * {@link AgreementEventContract} shapes them (key and {@code ce_subject}: the agreement id); the history entry names
+ * the {@code ce_id} of the event published for it, and the event carries the head of the history with that entry.
  */
 @Component
 class AgreementEventJournal implements AgreementJournal {
@@ -41,15 +41,15 @@ class AgreementEventJournal implements AgreementJournal {
                 .concatMap(event -> {
                     String details = json.writeValueAsString(AgreementEventContract.details(event));
                     if (!AgreementEventContract.isPublished(event)) {
-                        return agreements.appendHistory(after.id(), after.version(), event.name(), event.at(), null, details);
+                        return agreements.appendHistory(after.id(), after.version(), event.name(), event.at(), null,
+                                details).then();
                     }
                     String key = after.id().toString();
-                    var published = new OutboxEvent(UUID.randomUUID().toString(), topics.agreements(), key,
-                            AgreementEventContract.ceType(event), key, event.at(),
-                            AgreementEventContract.data(after, event));
-                    return agreements.appendHistory(after.id(), after.version(), event.name(), event.at(), published.id(),
-                                    details)
-                            .then(outbox.append(published));
+                    String eventId = UUID.randomUUID().toString();
+                    return agreements.appendHistory(after.id(), after.version(), event.name(), event.at(), eventId, details)
+                            .flatMap(entry -> outbox.append(new OutboxEvent(eventId, topics.agreements(), key,
+                                    AgreementEventContract.ceType(event), key, event.at(),
+                                    AgreementEventContract.data(after, event, entry.head()))));
                 })
                 .then();
     }

@@ -77,11 +77,19 @@ public final class AgreementRequests {
         }
     }
 
-    /** POST /api/agreements/{id}/signatures: a party signs, or a region accedes to a signed agreement. */
+    /**
+     * POST /api/agreements/{id}/signatures: a party signs, or a region accedes to a signed agreement. {@code jws}: the
+     * signatory's compact JWS (ES256 or EdDSA, by a key its region registered) over the RFC 8785 form of
+     * {@code {"agreementId", "contentHash", "party"}}; required when the region has registered keys, refused when it
+     * has none (docs/evidence.md).
+     */
     public record Sign(
             @NotNull @Pattern(regexp = RegionCode.FORMAT, message = REGION_CODE_MESSAGE) String party,
             @NotNull @Pattern(regexp = ContentHash.FORMAT, message = "must be sha256: followed by 64 lower-case hex digits, the agreement's contentHash") String contentHash,
-            @NotNull @Valid SignatoryBody signatory) {
+            @NotNull @Valid SignatoryBody signatory,
+            @Size(max = 4000) @Pattern(regexp = JWS_FORMAT, message = "must be a compact JWS: three base64url parts separated by dots") String jws) {
+
+        static final String JWS_FORMAT = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
 
         Signatory toSignatory() {
             return new Signatory(signatory.name(), signatory.title(), signatory.organisation());

@@ -68,23 +68,29 @@ public final class AgreementResponses {
         }
     }
 
-    /** GET /api/agreements/{id}/history: the audit trail, oldest first. */
+    /** GET /api/agreements/{id}/history: the hash-chained history, oldest first. */
     public record History(UUID agreementId, List<HistoryItem> entries) {
     }
 
     /**
-     * One entry of the audit trail.
+     * One entry of the history, a link of its hash chain (docs/evidence.md).
      *
-     * @param type    drafted, amended, opened, signature-recorded, signed, party-acceded, withdrawn, terminated, expired
-     * @param version the agreement's version after the change
-     * @param eventId the ce_id of the event published for it on agreements.v1 (null for an amendment: not published)
-     * @param details what changed (as in the event's data, without the snapshot)
+     * @param seq          its place in the agreement's history, from 1
+     * @param type         drafted, amended, opened, signature-recorded, signature-refused, signed, party-acceded,
+     *                     withdrawn, terminated, expired
+     * @param version      the agreement's version after the change
+     * @param eventId      the ce_id of the event published for it on agreements.v1 (null for what is not published:
+     *                     an amendment, a refused signature)
+     * @param details      what changed (as in the event's data, without the snapshot)
+     * @param previousHash the hash of the entry before (64 zeros for the first)
+     * @param hash         SHA-256 of the entry's RFC 8785 form without its hash
      */
-    public record HistoryItem(long seq, String type, Instant at, long version, String eventId, JsonNode details) {
+    public record HistoryItem(long seq, String type, Instant at, long version, String eventId, JsonNode details,
+            String previousHash, String hash) {
 
         static HistoryItem of(HistoryEntry entry, JsonMapper json) {
             return new HistoryItem(entry.seq(), entry.type(), entry.at(), entry.version(), entry.eventId(),
-                    json.readTree(entry.details()));
+                    json.readTree(entry.details()), entry.previousHash(), entry.hash());
         }
     }
 }

@@ -435,4 +435,25 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
         web.get().uri("/api/agreements?page=-1").exchange().expectStatus().isBadRequest();
         web.get().uri("/api/agreements?page=abc").exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    void a_draft_or_a_signatory_name_with_a_lone_surrogate_is_refused_with_400_because_it_cannot_be_hashed() {
+        String draft = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(seedMou())
+                .replace("Memorandum of Understanding on Silk Road", "Memorandum \\ud83d of Understanding on Silk Road");
+        web.post().uri("/api/agreements").contentType(MediaType.APPLICATION_JSON).bodyValue(draft).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("title holds a lone surrogate (U+D83D"));
+
+        Map<String, Object> open = openSeed();
+        String signature = """
+                {"party":"CN-SC","contentHash":"%s","signatory":{"name":"Wang \\udc00","title":"T","organisation":"O"}}"""
+                .formatted(open.get("contentHash"));
+        web.post().uri("/api/agreements/" + open.get("id") + "/signatures")
+                .headers(headers -> headers.setBearerAuth(Tokens.signatory("CN-SC")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(signature).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("signatory.name holds a lone surrogate (U+DC00"));
+    }
 }

@@ -78,6 +78,50 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
     }
 
     /**
+     * Refused attempts (a signatory signing for another region) are kept in the history in transactions of their own,
+     * racing the signatures: still one unbroken chain, every entry in its own place.
+     */
+    @Test
+    void signatures_and_refused_attempts_racing_each_other_leave_one_unbroken_hash_chain() throws Exception {
+        Map<String, Object> open = openSeed();
+        Object id = open.get("id");
+        String hash = (String) open.get("contentHash");
+        CyclicBarrier start = new CyclicBarrier(SEED_PARTIES.size() * 2);
+        ExecutorService pool = Executors.newFixedThreadPool(SEED_PARTIES.size() * 2);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (String party : SEED_PARTIES) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return postSignature("/api/agreements/" + id, signature(party, hash)).returnResult(String.class)
+                            .getStatus().value();
+                }));
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return web.post().uri("/api/agreements/" + id + "/signatures")
+                            .headers(headers -> headers.setBearerAuth(org.concord.testsupport.security.Tokens.signatory(HAINAN)))
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue(signature(party, hash)).exchange()
+                            .returnResult(String.class).getStatus().value();
+                }));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answered).filteredOn(status -> status == 200).hasSize(12);
+            assertThat(answered).filteredOn(status -> status == 403).hasSize(12);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        byte[] bundle = web.get().uri("/api/agreements/" + id + "/evidence").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        var report = new org.concord.evidence.Verifier().verify(bundle);
+        assertThat(report.passed()).as(report.toText()).isTrue();
+        assertThat(report.about("history").get(0).message()).startsWith("27 entries"); // drafted, opened, 12 + 12, signed
+    }
+
+    /**
      * The same race one level down: the sign use case started on twelve threads at once, so that the transactions
      * really overlap whatever the web server's threading (on H2 a request runs on its event-loop thread).
      */
@@ -90,7 +134,7 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
         List<Agreement> results = Flux.fromIterable(SEED_PARTIES)
                 .flatMap(party -> Mono.defer(() -> service.sign(id, ExpectedVersion.NONE,
                         new Signer("signatory-" + party, RegionCode.of(party)), RegionCode.of(party),
-                                new Signatory("Signatory of " + party, "Director-General", "Department of Commerce"), hash))
+                                new Signatory("Signatory of " + party, "Director-General", "Department of Commerce"), hash, null))
                         .subscribeOn(Schedulers.boundedElastic()), SEED_PARTIES.size())
                 .collectList()
                 .block(Duration.ofSeconds(60));

@@ -1,6 +1,7 @@
 package org.concord.agreements.security;
 
 import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN;
+import static org.concord.testsupport.security.AccessMatrix.Rule.PUBLIC;
 import static org.concord.testsupport.security.AccessMatrix.Rule.READ;
 import static org.concord.testsupport.security.AccessMatrix.Rule.SIGNATORY;
 import static org.springframework.http.HttpMethod.GET;
@@ -22,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may do what on agreements-service: admins draft, amend, open, withdraw and terminate; signatories sign;
- * any valid token reads. (Signing for another region than one's own is the sign use case's refusal, see the
+ * any valid token reads; the key set evidence checkpoints are signed with is public. (Signing for another region than one's own is the sign use case's refusal, see the
  * lifecycle scenarios.)
  */
 @AgreementsServiceTest
@@ -41,6 +42,8 @@ class AgreementsAccessTest {
             .endpoint(GET, "/api/agreements", READ)
             .endpoint(GET, UNKNOWN, READ)
             .endpoint(GET, UNKNOWN + "/history", READ)
+            .endpoint(GET, UNKNOWN + "/evidence", READ)
+            .endpoint(GET, "/api/evidence/keys", PUBLIC)
             .endpoint(POST, "/api/agreements", "{}", ADMIN)
             .endpoint(PATCH, UNKNOWN, "{}", ADMIN)
             .endpoint(POST, UNKNOWN + "/open", ADMIN)

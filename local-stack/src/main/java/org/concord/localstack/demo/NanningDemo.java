@@ -2,7 +2,17 @@ package org.concord.localstack.demo;
 
 import org.concord.testsupport.seed.SeedMou;
 import org.concord.testsupport.webhooks.WebhookReceiver;
+import org.concord.evidence.Algorithm;
+import org.concord.evidence.HistoryHead;
+import org.concord.evidence.JwkSet;
+import org.concord.evidence.SignaturePayload;
+import org.concord.evidence.VerificationReport;
+import org.concord.evidence.Verifier;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -23,10 +33,12 @@ import java.util.function.Supplier;
 
 /**
  * {@code ./concord demo}: the Nanning signing played against the running local stack, told as it happens.
- * Guangxi drafts the MoU and opens it for signature, the twelve departments of commerce sign it (four one after
- * another, then eight at the same moment), and the demo shows what each service did in reaction: the events on
- * {@code agreements.v1} (read by a Kafka consumer of its own), Guangxi's inbox and the signed webhooks
- * (notifications-service), Yunnan's portfolio and partners (regions-service).
+ * The departments register the public keys they sign with (regions-service), Guangxi drafts the MoU and opens it
+ * for signature, the twelve departments of commerce sign it with their keys (four one after another, then eight at
+ * the same moment), and the demo shows what each service did in reaction: the events on {@code agreements.v1} (read
+ * by a Kafka consumer of its own), Guangxi's inbox and the signed webhooks (notifications-service), Yunnan's
+ * portfolio and partners (regions-service). It ends with the evidence of the signing, fetched, written to a file
+ * and verified offline, as any department can do on its own machine.
  *
  * <p>Every run drafts a new MoU (its title carries the run's time) and changes nothing else, so it can be run
  * again and again: each run adds one signed agreement to the twelve portfolios. The webhook subscription it makes
@@ -34,13 +46,13 @@ import java.util.function.Supplier;
  */
 public final class NanningDemo {
 
-    /** Where the local stack listens (see ./concord up). */
-    record Settings(URI regions, URI agreements, URI notifications, String bootstrapServers, String agreementsTopic,
-            Duration patience) {
+    /** Where the local stack listens (see ./concord up: the ports move with its port offset). */
+    public record Settings(URI regions, URI agreements, URI notifications, String bootstrapServers,
+            String agreementsTopic, Duration patience) {
 
-        static Settings localStack() {
-            return new Settings(URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
-                    URI.create("http://localhost:8083"), "localhost:9092", "agreements.v1", Duration.ofSeconds(60));
+        public static Settings at(URI regions, URI agreements, URI notifications, String bootstrapServers) {
+            return new Settings(regions, agreements, notifications, bootstrapServers, "agreements.v1",
+                    Duration.ofSeconds(60));
         }
     }
 
@@ -51,25 +63,32 @@ public final class NanningDemo {
     private static final int ONE_AFTER_ANOTHER = 4;
 
     private final Settings settings;
+    private final Path dataDirectory;
     private final TokenIssuer tokens;
     private final Narrator narrator;
     private final Clock clock;
     private final StackClient regions;
     private final StackClient agreements;
     private final StackClient notifications;
+    private final DemoKeys keys;
 
-    NanningDemo(Settings settings, TokenIssuer tokens, Narrator narrator, Clock clock) {
+    NanningDemo(Settings settings, Path dataDirectory, TokenIssuer tokens, Narrator narrator, Clock clock) {
         this.settings = settings;
+        this.dataDirectory = dataDirectory;
         this.tokens = tokens;
         this.narrator = narrator;
         this.clock = clock;
         this.regions = new StackClient("regions-service", settings.regions());
         this.agreements = new StackClient("agreements-service", settings.agreements());
         this.notifications = new StackClient("notifications-service", settings.notifications());
+        this.keys = new DemoKeys(dataDirectory);
     }
 
-    /** Runs the demo against the local stack; a {@link DemoException} says why it could not. */
-    public static int run(List<String> args, TokenIssuer tokens) {
+    /**
+     * Runs the demo against the local stack; a {@link DemoException} says why it could not. Keeps the departments'
+     * keys and the evidence it fetches in the data directory.
+     */
+    public static int run(List<String> args, Settings settings, Path dataDirectory, TokenIssuer tokens) {
         if (args.contains("-h") || args.contains("--help")) {
             System.out.println("./concord demo: plays the Nanning signing (twelve regions sign an MoU with ASEAN) against the "
                     + "local stack started with ./concord up, and shows how each service reacts. Each run drafts a new MoU.");
@@ -78,7 +97,7 @@ public final class NanningDemo {
         if (!args.isEmpty()) {
             throw new DemoException("./concord demo takes no arguments, not " + args + " (see ./concord help)");
         }
-        new NanningDemo(Settings.localStack(), tokens, Narrator.toTerminal(), Clock.systemUTC()).play();
+        new NanningDemo(settings, dataDirectory, tokens, Narrator.toTerminal(), Clock.systemUTC()).play();
         return 0;
     }
 
@@ -95,19 +114,28 @@ public final class NanningDemo {
             Subscription subscription = subscribe(receiver);
             try {
                 Map<String, String> authorities = signingAuthorities();
-                String id = draft(title);
-                String contentHash = open(id);
-                signInShuffledOrder(id, contentHash, authorities);
-                concluded(id);
+                RegisteredKeys registered = new RegisteredKeys();
+                String id;
+                List<AgreementsTopic.Event> story;
+                try {
+                    id = draft(title);
+                    String contentHash = open(id);
+                    signInShuffledOrder(id, contentHash, authorities);
+                    concluded(id);
+                } finally {
+                    registered.withdraw();
+                }
 
                 narrator.pause();
                 narrator.headline("What each service did in reaction");
-                int events = showTopic(topic, id);
+                story = showTopic(topic, id);
                 showInbox(id);
-                showWebhooks(receiver, subscription.secret(), events);
+                showWebhooks(receiver, subscription.secret(), story.size());
                 showPortfolio(id);
                 narrator.pause();
                 showPartners(SHOWN_PORTFOLIO);
+                narrator.pause();
+                verifyEvidence(id, story);
             } finally {
                 subscription.cancel();
             }
@@ -173,6 +201,55 @@ public final class NanningDemo {
             authorities.put(code, Json.string(region.body(), "signingAuthority"));
         }
         return authorities;
+    }
+
+    /**
+     * Each department registers the public half of its own key in regions-service (its signatory's token, If-Match
+     * the region's version): ES256 and EdDSA in turn. They are withdrawn when the demo ends (Ctrl-C included), so the
+     * stack signs with bearer tokens again as before (the walkthrough's curl signatures); the keys stay in the data
+     * directory for the next run, and the bundles keep the keys they were signed with.
+     */
+    private final class RegisteredKeys {
+
+        private final AtomicBoolean withdrawn = new AtomicBoolean();
+        private final Thread onCtrlC = new Thread(this::withdrawAll, "demo-withdraw-keys");
+
+        RegisteredKeys() {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            for (String code : SeedMou.PARTIES) {
+                replace(code, new JwkSet(List.of(keys.of(code).publicJwk())).toJson());
+            }
+            long es256 = SeedMou.PARTIES.stream().filter(code -> keys.of(code).algorithm() == Algorithm.ES256).count();
+            narrator.say("the twelve departments register the keys they sign with in regions-service (" + es256
+                    + " ES256, " + (SeedMou.PARTIES.size() - es256) + " EdDSA; private halves in "
+                    + dataDirectory.toAbsolutePath().normalize().resolve("keys").resolve("demo-regions") + ")");
+        }
+
+        void withdraw() {
+            withdrawAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs (and finds nothing left to do)
+            }
+        }
+
+        private void withdrawAll() {
+            if (withdrawn.compareAndSet(false, true)) {
+                try {
+                    SeedMou.PARTIES.forEach(code -> replace(code, Map.of("keys", List.of())));
+                } catch (DemoException e) {
+                    // the stack went away: nothing left to sign with them either
+                }
+            }
+        }
+
+        private void replace(String code, Object keySet) {
+            String path = "/api/regions/" + code + "/keys";
+            var current = regions.expect(200, "read the keys of " + code, regions.get(path, tokens.viewer()));
+            regions.expect(200, "register the keys of " + code, regions.put(path, tokens.signatory(code),
+                    current.etag().orElse("*"), keySet));
+        }
     }
 
     /** Drafts the MoU; on a fresh stack agreements-service may still be learning the regions from regions.v1. */
@@ -244,10 +321,23 @@ public final class NanningDemo {
         }
     }
 
+    /**
+     * The party's signatory signs with its token and a JWS by its own key. On the first run agreements-service may
+     * still be learning the keys just registered (from regions.v1): until then it does not know the key (422).
+     */
     private StackClient.Reply sign(String id, String contentHash, String party, String organisation) {
-        return agreements.expect(200, "sign for " + party + " (with a signatory token for " + party + ")",
-                agreements.post("/api/agreements/" + id + "/signatures", tokens.signatory(party),
-                        SeedMou.signature(party, contentHash, organisation)));
+        String jws = new SignaturePayload(id, contentHash, party).sign(keys.of(party));
+        long deadline = System.nanoTime() + settings.patience().toNanos();
+        while (true) {
+            var reply = agreements.post("/api/agreements/" + id + "/signatures", tokens.signatory(party),
+                    SeedMou.signature(party, contentHash, organisation, jws));
+            if (reply.is(422) && reply.problem().contains("has not registered") && System.nanoTime() < deadline) {
+                pause(Duration.ofMillis(300));
+                continue;
+            }
+            return agreements.expect(200, "sign for " + party + " (with a signatory token for " + party
+                    + " and a JWS by its key)", reply);
+        }
     }
 
     /** "Yunnan signed (5 of 12)": the count is the agreement's own, as the signature's response shows it. */
@@ -256,7 +346,8 @@ public final class NanningDemo {
         long signed = parties.stream().filter(p -> Json.bool(p, "signed")).count();
         String organisation = parties.stream().filter(p -> party.equals(Json.string(p, "region")))
                 .map(p -> Json.string(p, "signatory", "organisation")).findFirst().orElse("");
-        narrator.say("  " + signedLine(SeedMou.shortName(party), signed, parties.size()) + "  " + organisation);
+        narrator.say("  " + signedLine(SeedMou.shortName(party), signed, parties.size()) + "  " + organisation + " ("
+                + keys.of(party).algorithm().jwsName() + " JWS)");
     }
 
     static String signedLine(String name, long signed, int parties) {
@@ -274,7 +365,7 @@ public final class NanningDemo {
     // ---- the reactions --------------------------------------------------------------------------------------------
 
     /** agreements-service published the story on agreements.v1, one event per change, in order. */
-    private int showTopic(AgreementsTopic topic, String id) {
+    private List<AgreementsTopic.Event> showTopic(AgreementsTopic topic, String id) {
         List<AgreementsTopic.Event> story = topic.storyOf(id, settings.patience());
         if (story.stream().noneMatch(event -> SIGNED.equals(event.type()))) {
             throw new DemoException("the conclusion of " + id + " did not appear on " + topic.name() + " within "
@@ -285,7 +376,7 @@ public final class NanningDemo {
         for (AgreementsTopic.Event event : story) {
             narrator.line(topic.name(), "  " + describe(event));
         }
-        return story.size();
+        return story;
     }
 
     static String describe(AgreementsTopic.Event event) {
@@ -365,6 +456,58 @@ public final class NanningDemo {
                     Json.string(partner, "name"), count, count == 1 ? "" : "s"));
         }
         narrator.say("(every signed agreement counts: each run of ./concord demo adds one to these numbers)");
+    }
+
+    // ---- the evidence -------------------------------------------------------------------------------------------------
+
+    /**
+     * The end of the story: the record any department can check on its own machine. The demo fetches the evidence
+     * bundle and the service's published key set, writes both to files, and verifies the bundle offline with the
+     * evidence library, pinning the head the conclusion's event carried; then prints the command that does the same.
+     */
+    private void verifyEvidence(String id, List<AgreementsTopic.Event> story) {
+        var bundle = agreements.expect(200, "fetch the evidence bundle",
+                agreements.get("/api/agreements/" + id + "/evidence", tokens.viewer()));
+        var serviceKeys = agreements.expect(200, "fetch the service's evidence keys",
+                agreements.get("/api/evidence/keys", null));
+        Path directory = dataDirectory.toAbsolutePath().normalize().resolve("evidence");
+        Path bundleFile = directory.resolve(id + ".json");
+        Path keysFile = directory.resolve("service-keys.json");
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(bundleFile, bundle.text(), StandardCharsets.UTF_8);
+            Files.writeString(keysFile, serviceKeys.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DemoException("could not write the evidence to " + directory + ": " + e.getMessage(), e);
+        }
+        Object head = story.stream().filter(event -> SIGNED.equals(event.type())).map(event -> Json.at(event.data(), "historyHead"))
+                .findFirst().orElseThrow(() -> new DemoException("the conclusion's event carries no historyHead"));
+        HistoryHead pinned = new HistoryHead(Json.string(head, "hash"), Json.number(head, "length"));
+
+        narrator.headline("The evidence: a record each department can check on its own machine");
+        narrator.say("evidence bundle of the MoU written to " + bundleFile + " (" + Json.list(bundle.body(), "history").size()
+                + " history entries, " + Json.list(bundle.body(), "history").stream()
+                        .filter(entry -> "signature-recorded".equals(Json.string(entry, "type"))).count()
+                + " signatures with their JWS, the regions' keys, a checkpoint signed by agreements-service)");
+        narrator.say("the service's published key set (GET /api/evidence/keys, no token needed) written to " + keysFile);
+        VerificationReport report;
+        try {
+            report = new Verifier(Verifier.Options.DEFAULT
+                    .trustingServiceKeys(JwkSet.fromJson(org.concord.evidence.Json.parse(serviceKeys.text()), "the service keys"))
+                    .knowingHead(pinned))
+                    .verify(bundle.text().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new DemoException("could not verify the evidence: " + e.getMessage(), e);
+        }
+        narrator.say("verified offline with the evidence library, pinning the head " + pinned.length() + ":"
+                + pinned.hash().substring(0, 12) + "... the conclusion's event carried on " + settings.agreementsTopic() + ":");
+        report.toText().lines().forEach(narrator::say);
+        if (!report.passed()) {
+            throw new DemoException("the evidence of " + id + " does NOT verify (above)");
+        }
+        narrator.say("check it yourself, anywhere with a JDK (the jar needs nothing else):");
+        narrator.say("  ./concord verify --service-keys " + keysFile + " --known-head " + pinned.length() + ":"
+                + pinned.hash() + " " + bundleFile);
     }
 
     // ---- waiting ----------------------------------------------------------------------------------------------------

@@ -74,6 +74,13 @@ final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)), token);
     }
 
+    Reply put(String path, String token, String ifMatch, Object body) {
+        return send(HttpRequest.newBuilder(url(path))
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)), token);
+    }
+
     Reply delete(String path, String token) {
         return send(HttpRequest.newBuilder(url(path)).DELETE(), token);
     }

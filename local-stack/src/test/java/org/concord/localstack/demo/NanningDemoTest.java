@@ -26,7 +26,8 @@ class NanningDemoTest {
         var settings = new NanningDemo.Settings(nowhere, nowhere, nowhere, "localhost:" + nobody, "agreements.v1",
                 Duration.ofSeconds(1));
         var output = new ByteArrayOutputStream();
-        var demo = new NanningDemo(settings, (role, region) -> "token", new Narrator(new PrintStream(output, true,
+        var demo = new NanningDemo(settings, java.nio.file.Path.of("target", "demo-data"), (role, region) -> "token",
+                new Narrator(new PrintStream(output, true,
                 StandardCharsets.UTF_8), false), Clock.systemUTC());
 
         assertThatThrownBy(demo::play).isInstanceOf(DemoException.class)
@@ -36,7 +37,10 @@ class NanningDemoTest {
 
     @Test
     void arguments_are_refused_with_a_pointer_to_the_help() {
-        assertThatThrownBy(() -> NanningDemo.run(List.of("--fast"), (role, region) -> "token"))
+        var settings = NanningDemo.Settings.at(URI.create("http://localhost:1"), URI.create("http://localhost:1"),
+                URI.create("http://localhost:1"), "localhost:1");
+        assertThatThrownBy(() -> NanningDemo.run(List.of("--fast"), settings, java.nio.file.Path.of("target"),
+                (role, region) -> "token"))
                 .isInstanceOf(DemoException.class).hasMessageContaining("takes no arguments");
     }
 

@@ -33,14 +33,17 @@ public class OperationDocumentation implements OperationCustomizer {
 
     /** The example of an id in a path: the Nanning MoU's, as the event contract's examples have it. */
     static final String EXAMPLE_ID = "4975ee2a-2e4f-48a6-a448-c9c3aabb5937";
+    private static final String PUBLIC_ACCESS = "**Access:** public: no token needed.";
     private static final String KEY_REUSED = "The `Idempotency-Key` was already used for a different request; use a new "
             + "key for a new request";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         List<String> roles = roles(handler);
-        operation.setSecurity(List.of(new SecurityRequirement().addList(ApiParts.BEARER, roles)));
-        operation.setDescription(withAccess(operation.getDescription(), roles));
+        boolean open = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Public.class);
+        operation.setSecurity(open ? List.of() : List.of(new SecurityRequirement().addList(ApiParts.BEARER, roles)));
+        operation.setDescription(open ? withAccess(operation.getDescription(), PUBLIC_ACCESS)
+                : withAccess(operation.getDescription(), roles));
 
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         parameters.forEach(ApiParts::completed);
@@ -56,7 +59,9 @@ public class OperationDocumentation implements OperationCustomizer {
         if (body || !parameters.isEmpty()) {
             standard(responses, 400);
         }
-        standard(responses, 401);
+        if (!open) {
+            standard(responses, 401);
+        }
         if (!roles.isEmpty()) {
             standard(responses, 403);
         }
@@ -116,10 +121,13 @@ public class OperationDocumentation implements OperationCustomizer {
 
     /** The operation's description, ending with who may call it. */
     private static String withAccess(String description, List<String> roles) {
-        String access = roles.isEmpty()
+        return withAccess(description, roles.isEmpty()
                 ? "**Access:** any valid bearer token (role `viewer`, `signatory` or `admin`)."
                 : "**Access:** a bearer token with the role " + String.join(" or ", roles.stream()
-                        .map(role -> "`" + role + "`").toList()) + "; another role gets 403.";
+                        .map(role -> "`" + role + "`").toList()) + "; another role gets 403.");
+    }
+
+    private static String withAccess(String description, String access) {
         return description == null || description.isBlank() ? access : description.strip() + "\n\n" + access;
     }
 

@@ -2,12 +2,17 @@ package org.concord.regions.region;
 
 import org.concord.regions.region.application.RegionService;
 import org.concord.regions.region.domain.InvalidRegion;
+import org.concord.regions.region.domain.KeyRegistrant;
 import org.concord.regions.region.domain.Region;
 import org.concord.regions.region.domain.RegionCode;
 import org.concord.regions.region.domain.RegionDetails;
 import org.concord.regions.region.domain.RegionFilter;
 import org.concord.regions.region.domain.RegionType;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +26,7 @@ import org.concord.platform.openapi.ApiParts;
 import org.concord.platform.openapi.RequestExample;
 import org.concord.platform.openapi.ResponseExample;
 import org.concord.platform.openapi.NeedsRole;
+import org.concord.platform.security.Actor;
 import org.concord.platform.security.Roles;
 import org.concord.platform.web.ETags;
 import org.concord.platform.web.IdempotentRequests;
@@ -143,6 +149,67 @@ public class RegionController {
                 .map(region -> withETag(ResponseEntity.ok(), region));
     }
 
+    /** The public keys the region's signatories sign with (a JWK set, empty when none), with the region's ETag. */
+    @GetMapping("/{code}/keys")
+    @Operation(operationId = "getRegionKeys", summary = "Read a region's signing keys",
+            description = "The public keys the region's signatories sign agreements with, as a JWK set (RFC 7517): "
+                    + "ES256 and EdDSA keys, each with its `kid`; `{\"keys\": []}` when the region signs with bearer "
+                    + "tokens only. The ETag is the region's.")
+    @ApiResponse(responseCode = "200", description = "The region's JWK set", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    public Mono<ResponseEntity<Map<String, Object>>> keys(
+            @Parameter(description = CODE, example = "CN-YN") @PathVariable String code) {
+        return service.get(code).map(region -> keysOf(ResponseEntity.ok(), region));
+    }
+
+    /**
+     * Replaces the keys the region's signatories sign with: a JWK set of public ES256 (EC P-256) and EdDSA (OKP
+     * Ed25519) keys, each with its own kid (at most 10; an empty set: the region signs with bearer tokens again).
+     * By the region's own signatory or an admin; needs {@code If-Match} with the region's current ETag (428 without,
+     * 412 when stale). 422 for a private key or a key that cannot sign evidence, 409 for a key another region
+     * registered. Once a region has keys, agreements-service refuses its signatures without a JWS by one of them.
+     */
+    @PutMapping("/{code}/keys")
+    @Operation(operationId = "replaceRegionKeys", summary = "Replace a region's signing keys",
+            description = "Replaces the region's JWK set with public ES256 (P-256) and EdDSA (Ed25519) keys, at most "
+                    + "10, each with its own `kid`; an empty set returns the region to bearer-token signatures. "
+                    + "Publishes `concord.region.updated` with the keys. Once a region has keys, agreements-service "
+                    + "refuses its signatures without a JWS by one of them. A signatory replaces only its own "
+                    + "region's keys.")
+    @ApiResponse(responseCode = "200", description = "The region's new JWK set", headers = @Header(name = ApiParts.ETAG))
+    @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
+    @ApiResponse(responseCode = "409", description = "A key of the set is registered by another region")
+    @ApiResponse(responseCode = "422", description = "A key is private, of another algorithm, without a kid, or a "
+            + "kid repeats; or the set has more than 10 keys")
+    @NeedsRole({ Roles.ADMIN, Roles.SIGNATORY })
+    public Mono<ResponseEntity<Map<String, Object>>> replaceKeys(
+            @Parameter(description = CODE, example = "CN-YN") @PathVariable String code,
+            @Parameter(required = true) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody KeySetRequest request) {
+        return Actor.current()
+                .flatMap(actor -> service.replaceKeys(code, ETags.expected(ifMatch), request.toJson(),
+                        new KeyRegistrant(actor.subject(), actor.hasRole(Roles.ADMIN),
+                                actor.hasRole(Roles.SIGNATORY) ? actor.region() : null)))
+                .map(region -> keysOf(ResponseEntity.ok(), region));
+    }
+
+    private static ResponseEntity<Map<String, Object>> keysOf(ResponseEntity.BodyBuilder response, Region region) {
+        return response.eTag(ETags.of(region.version())).body(region.keys().keys().toJson());
+    }
+
+    /** Body of PUT /api/regions/{code}/keys: a JWK set (RFC 7517), {@code {"keys": [{"kty": ..., "kid": ...}]}}. */
+    public record KeySetRequest(List<Map<String, Object>> keys) {
+
+        Map<String, Object> toJson() {
+            if (keys == null) {
+                throw new InvalidRegion("a key set is {\"keys\": [...]}: keys is missing");
+            }
+            var json = new LinkedHashMap<String, Object>();
+            json.put("keys", new ArrayList<Object>(keys));
+            return json;
+        }
+    }
+
     /** Deactivates a region; the region stays readable. Idempotent: a second call changes nothing. */
     @DeleteMapping("/{code}")
     @Operation(operationId = "deactivateRegion", summary = "Deactivate a region",
@@ -159,15 +226,17 @@ public class RegionController {
         return response.eTag(ETags.of(region.version())).body(RegionResponse.of(region));
     }
 
-    /** A region as the API shows it; the same fields as the regions events carry. */
+    /** A region as the API shows it; the same fields as the regions events carry ({@code keys}: its JWK set). */
     @Schema(description = "A region as the registry knows it; the same fields as the regions.v1 events carry")
     public record RegionResponse(String code, String name, String nativeName, RegionType type, String country,
-            String capital, String signingAuthority, String contactEmail, boolean active, long version) {
+            String capital, String signingAuthority, String contactEmail, boolean active, Map<String, Object> keys,
+            long version) {
 
         static RegionResponse of(Region region) {
             RegionDetails d = region.details();
             return new RegionResponse(region.code().value(), d.name(), d.nativeName(), d.type(), region.country(),
-                    d.capital(), d.signingAuthority(), d.contactEmail(), region.active(), region.version());
+                    d.capital(), d.signingAuthority(), d.contactEmail(), region.active(), region.keys().keys().toJson(),
+                    region.version());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.concord.regions.region;
 
+import java.util.Map;
+
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.platform.outbox.Outbox;
 import org.concord.platform.outbox.OutboxEvent;
@@ -50,7 +52,10 @@ public class RegionEvents implements RegionChanges {
         return outbox.append(OutboxEvent.of(topics.regions(), code, type, code, RegionSnapshot.of(region)));
     }
 
-    /** The data of every regions event, exactly the region-snapshot schema of the contract (nulls written, never omitted). */
+    /**
+     * The data of every regions event, exactly the region-snapshot schema of the contract (nulls written, never
+     * omitted); {@code keys} is the JWK set its signatories sign with ({@code {"keys": []}} when none).
+     */
     public record RegionSnapshot(
             String code,
             String name,
@@ -61,12 +66,14 @@ public class RegionEvents implements RegionChanges {
             String signingAuthority,
             String contactEmail,
             boolean active,
+            Map<String, Object> keys,
             long version) {
 
         public static RegionSnapshot of(Region region) {
             RegionDetails d = region.details();
             return new RegionSnapshot(region.code().value(), d.name(), d.nativeName(), d.type(), region.country(),
-                    d.capital(), d.signingAuthority(), d.contactEmail(), region.active(), region.version());
+                    d.capital(), d.signingAuthority(), d.contactEmail(), region.active(), region.keys().keys().toJson(),
+                    region.version());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.concord.regions.security;
 
 import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN;
+import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN_OR_SIGNATORY;
 import static org.concord.testsupport.security.AccessMatrix.Rule.READ;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -19,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Who may do what on regions-service: any valid token reads; only admins change the registry or rebuild. */
+/**
+ * Who may do what on regions-service: any valid token reads; only admins change the registry or rebuild; a region's
+ * keys are replaced by an admin or a signatory (of that region: the use case's check, see RegionKeysScenarios).
+ */
 @RegionsServiceTest
 @ConcordIntegrationTest
 class RegionsAccessTest {
@@ -35,6 +39,8 @@ class RegionsAccessTest {
             .endpoint(POST, "/api/regions", "{}", ADMIN)
             .endpoint(PUT, "/api/regions/ZZ-ZZZ", "{}", ADMIN)
             .endpoint(DELETE, "/api/regions/ZZ-ZZZ", ADMIN)
+            .endpoint(GET, "/api/regions/CN-XZ/keys", READ)
+            .endpoint(PUT, "/api/regions/CN-SC/keys", "{\"keys\":[]}", ADMIN_OR_SIGNATORY)
             .endpoint(POST, "/api/admin/portfolio/rebuild", ADMIN);
 
     static Stream<AccessMatrix.Case> matrix() {

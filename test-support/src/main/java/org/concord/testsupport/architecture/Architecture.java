@@ -14,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The shape every Concord module keeps, as rules a build checks: no package depends, directly or through others,
  * on itself (every package is a node); a feature's {@code domain} packages use nothing but Java, other domain
- * packages and the platform's; use cases ({@code application}) and persistence know nothing of the web, the
+ * packages, the platform's and the evidence format ({@code org.concord.evidence}: plain Java, no framework, the
+ * bytes a content hash or a signature is computed over); use cases ({@code application}) and persistence know nothing of the web, the
  * messaging adapters or the REST controllers; no service uses another service's classes.
  */
 public final class Architecture {
@@ -40,9 +41,10 @@ public final class Architecture {
 
     public static ArchRule domainUsesNoFramework() {
         return classes().that().resideInAPackage("..domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..", "org.concord.evidence..")
                 .allowEmptyShould(true)
-                .as("domain packages depend on Java and domain packages only: no Spring, SQL, HTTP, JSON or Reactor");
+                .as("domain packages depend on Java, domain packages and the evidence format only: no Spring, SQL,"
+                        + " HTTP, JSON mapper or Reactor");
     }
 
     public static ArchRule useCasesAndPersistenceKnowNoAdapters() {

@@ -56,9 +56,17 @@ public final class Http {
     }
 
     public Response post(String path, String token, Object body, Map<String, String> headers) {
+        return withBody("POST", path, token, body, headers);
+    }
+
+    public Response put(String path, String token, Object body, Map<String, String> headers) {
+        return withBody("PUT", path, token, body, headers);
+    }
+
+    private Response withBody(String method, String path, String token, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = request(path, token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return send(request);
     }

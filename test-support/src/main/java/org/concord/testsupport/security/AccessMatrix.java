@@ -30,7 +30,9 @@ public final class AccessMatrix {
         /** Only admins. */
         ADMIN,
         /** Only signatories (which region they may act for is the service's own check). */
-        SIGNATORY
+        SIGNATORY,
+        /** Admins and signatories (which region a signatory may act for is the service's own check). */
+        ADMIN_OR_SIGNATORY
     }
 
     /** A caller of the matrix: no token, a forged one, or a valid token of each role. */
@@ -81,6 +83,7 @@ public final class AccessMatrix {
                 case READ, PUBLIC -> 0;
                 case ADMIN -> caller == Caller.ADMIN ? 0 : 403;
                 case SIGNATORY -> caller == Caller.SIGNATORY ? 0 : 403;
+                case ADMIN_OR_SIGNATORY -> caller == Caller.ADMIN || caller == Caller.SIGNATORY ? 0 : 403;
             };
         }
 
@@ -139,8 +142,12 @@ public final class AccessMatrix {
             operations.add(operation);
             List<String> documented = new ArrayList<>();
             method.getValue().path("security").path(0).path("bearer").forEach(role -> documented.add(role.asString()));
+            boolean open = method.getValue().path("security").isArray() && method.getValue().path("security").isEmpty();
             endpoints.stream().filter(endpoint -> matches(endpoint, method.getKey(), path.getKey())).forEach(endpoint -> {
-                if (!documented.equals(roles(endpoint.rule()))) {
+                if (open != (endpoint.rule() == Rule.PUBLIC)) {
+                    wrong.add(operation + " is documented as " + (open ? "public (@Public)" : "needing a token")
+                            + ", the matrix checks " + endpoint.rule());
+                } else if (!documented.equals(roles(endpoint.rule()))) {
                     wrong.add(operation + " is documented for " + (documented.isEmpty() ? "any valid token" : documented)
                             + ", the matrix checks " + endpoint.rule());
                 }
@@ -163,6 +170,7 @@ public final class AccessMatrix {
         return switch (rule) {
             case ADMIN -> List.of("admin");
             case SIGNATORY -> List.of("signatory");
+            case ADMIN_OR_SIGNATORY -> List.of("admin", "signatory");
             case READ, PUBLIC -> List.of();
         };
     }

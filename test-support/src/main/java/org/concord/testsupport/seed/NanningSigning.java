@@ -12,7 +12,9 @@ import org.concord.testsupport.security.Tokens;
 
 /**
  * The {@link SeedMou}'s steps over HTTP, as the walkthrough takes them: Guangxi drafts and opens the MoU, each
- * department signs in the name of the signing authority regions-service knows for it.
+ * department signs in the name of the signing authority regions-service knows for it, with its bearer token alone
+ * ({@link #sign}) or, once it registered its key ({@link #registerKey}), with a JWS by its key too
+ * ({@link #signWithKey}, keys of {@link NanningKeys}).
  */
 public final class NanningSigning {
 
@@ -62,6 +64,29 @@ public final class NanningSigning {
     public Http.Response sign(String agreementId, String contentHash, String party) {
         return agreements.post("/api/agreements/" + agreementId + "/signatures", Tokens.signatory(party),
                 SeedMou.signature(party, contentHash, signingAuthority(party)));
+    }
+
+    /**
+     * The region's signatory registers the public half of its key ({@link NanningKeys}) in regions-service, naming
+     * the region's current version; returns the answer (200 with the key set).
+     */
+    public Http.Response registerKey(String party) {
+        Http.Response region = regions.get("/api/regions/" + party, Tokens.viewer());
+        assertThat(region.status()).as("region %s: %s", party, region).isEqualTo(200);
+        return regions.put("/api/regions/" + party + "/keys", Tokens.signatory(party), NanningKeys.jwks(party),
+                Map.of("If-Match", region.header("ETag")));
+    }
+
+    /**
+     * The party's signatory signs with its token and a JWS by its key. agreements-service learns a key just
+     * registered from regions.v1: until it has, it answers 422 (the key is not registered), and this waits.
+     */
+    public Http.Response signWithKey(String agreementId, String contentHash, String party) {
+        String jws = NanningKeys.jws(party, agreementId, contentHash);
+        return await(party + "'s key known to agreements-service").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> agreements.post("/api/agreements/" + agreementId + "/signatures", Tokens.signatory(party),
+                                SeedMou.signature(party, contentHash, signingAuthority(party), jws)),
+                        response -> !(response.status() == 422 && response.text().contains("has not registered")));
     }
 
     /** The organisation that signs for the region, as regions-service knows it (asked once per region). */

@@ -69,6 +69,13 @@ public final class SeedMou {
         return body;
     }
 
+    /** The same signature carrying the signatory's JWS (docs/evidence.md), for a region that signs with its key. */
+    public static Map<String, Object> signature(String party, String contentHash, String organisation, String jws) {
+        Map<String, Object> body = signature(party, contentHash, organisation);
+        body.put("jws", jws);
+        return body;
+    }
+
     /** "Yunnan" for CN-YN; the code itself for a region the article does not name. */
     public static String shortName(String code) {
         return SHORT_NAMES.getOrDefault(code, code);

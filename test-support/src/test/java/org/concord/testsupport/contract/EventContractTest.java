@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventContractTest {
 
     private static final String AGREEMENTS_TOPIC = "agreements.v1-3f2a";
+    private static final String REGIONS_TOPIC = "regions.v1-3f2a";
 
     static List<String> eventTypes() {
         return EventContract.eventTypes();
@@ -239,6 +240,46 @@ class EventContractTest {
 
         assertThat(violationsOf(example)).anySatisfy(violation -> assertThat(violation)
                 .startsWith("data signature.contentHash differs from agreement.contentHash"));
+    }
+
+    @Test
+    void a_signature_said_to_be_made_by_jws_must_carry_it_and_one_made_by_token_must_not() {
+        ContractExample withoutJws = ContractExamples.example("concord.agreement.signature-recorded").withData(data -> {
+            data.withObjectProperty("signature").remove("jws");
+            return data;
+        });
+        ContractExample tokenWithJws = ContractExamples.example("concord.agreement.signature-recorded").withData(data -> {
+            data.withObjectProperty("signature").put("method", "bearer-token");
+            return data;
+        });
+
+        assertThat(violationsOf(withoutJws)).anySatisfy(violation -> assertThat(violation).contains("jws"));
+        assertThat(violationsOf(tokenWithJws)).isNotEmpty();
+    }
+
+    @Test
+    void a_history_head_is_a_sha256_hash_and_a_length() {
+        ContractExample example = signed().withData(data -> {
+            data.withObjectProperty("historyHead").put("hash", "not-a-hash");
+            return data;
+        });
+
+        assertThat(violationsOf(example)).anySatisfy(violation -> assertThat(violation).contains("historyHead.hash"));
+    }
+
+    @Test
+    void a_region_key_with_its_private_part_or_of_another_type_is_rejected() {
+        ContractExample withPrivatePart = ContractExamples.example("concord.region.updated").withData(data -> {
+            ((tools.jackson.databind.node.ObjectNode) data.withObjectProperty("keys").get("keys").get(0)).put("d", "c2VjcmV0");
+            return data;
+        });
+        ContractExample rsa = ContractExamples.example("concord.region.updated").withData(data -> {
+            ((tools.jackson.databind.node.ObjectNode) data.withObjectProperty("keys").get("keys").get(0)).put("kty", "RSA");
+            return data;
+        });
+
+        assertThat(EventContract.violations(REGIONS_TOPIC, withPrivatePart.key(), Map.copyOf(withPrivatePart.headers()), withPrivatePart.data())).isNotEmpty();
+        assertThat(EventContract.violations(REGIONS_TOPIC, rsa.key(), Map.copyOf(rsa.headers()), rsa.data())).isNotEmpty();
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,9 +74,20 @@ public class AgreementService {
         return agreements.list(status, party, page);
     }
 
-    /** The audit trail, oldest first. */
+    /** The hash-chained history, oldest first. */
     public Mono<List<HistoryEntry>> history(UUID id) {
         return get(id).then(agreements.history(id).collectList());
+    }
+
+    /**
+     * The whole history and the agreement, read in this order: the agreement is then at least as recent as the
+     * history, so it holds the key of every signature the history has (a signature committed in between adds an
+     * entry the history read does not show, and a key it does not need).
+     */
+    public Mono<Tuple2<List<HistoryEntry>, Agreement>> historyAndAgreement(UUID id) {
+        return agreements.history(id).collectList()
+                .flatMap(history -> history.isEmpty() ? Mono.error(new AgreementNotFound(id))
+                        : get(id).map(agreement -> Tuples.of(history, agreement)));
     }
 
     // ---- changing ------------------------------------------------------------------------------------------
@@ -103,16 +116,17 @@ public class AgreementService {
     }
 
     /**
-     * A party signs, or (agreement SIGNED) a region accedes. A signer acting for another region is refused, and
-     * the refused attempt goes into the audit trail.
+     * A party signs, or (agreement SIGNED) a region accedes, with the signatory's JWS when it brings one (null
+     * otherwise), checked against the keys its region registered. A signer acting for another region is refused,
+     * and the refused attempt goes into the audit trail.
      */
     public Mono<Agreement> sign(UUID id, ExpectedVersion expected, Signer signer, RegionCode region, Signatory signatory,
-            ContentHash contentHash) {
+            ContentHash contentHash, String jws) {
         if (!signer.mayActFor(region)) {
             return refuseSigner(id, signer, region);
         }
-        return step(id, expected, false, agreement -> regions.directoryFor(List.of(region))
-                .map(directory -> agreement.sign(region, signatory, contentHash, directory, now())));
+        return step(id, expected, false, agreement -> Mono.zip(regions.directoryFor(List.of(region)), regions.signingKeys())
+                .map(known -> agreement.sign(region, signatory, contentHash, jws, known.getT2(), known.getT1(), now())));
     }
 
     private Mono<Agreement> refuseSigner(UUID id, Signer signer, RegionCode region) {
@@ -120,10 +134,10 @@ public class AgreementService {
         details.put("party", region.value());
         details.put("signer", signer.subject());
         details.put("actsFor", signer.actsFor() == null ? null : signer.actsFor().value());
-        // one insert, committed on its own: the refusal itself must not roll it back
-        return get(id)
-                .flatMap(agreement -> agreements.appendHistory(id, agreement.version(), "signature-refused", now(), null,
-                        json.writeValueAsString(details)))
+        // a transaction of its own, committed before the refusal: the refusal itself must not roll it back
+        return useCases.run(() -> get(id)
+                        .flatMap(agreement -> agreements.appendHistory(id, agreement.version(), "signature-refused",
+                                now(), null, json.writeValueAsString(details))))
                 .doOnSuccess(done -> log.warn("agreement {}: {} (acting for {}) refused to sign for {}", id,
                         signer.subject(), signer.actsFor(), region))
                 .then(Mono.error(new AgreementRefusals.SignerNotEntitled(id, signer, region)));

@@ -42,7 +42,8 @@ import java.util.UUID;
  * <li><b>amend</b>: only a DRAFT's text changes (parties checked again).</li>
  * <li><b>open</b>: DRAFT → OPEN; freezes the text and fixes its {@link ContentHash} (parties checked again).</li>
  * <li><b>sign</b>, agreement OPEN: only a party signs, once, naming the content hash; the last signature
- *     concludes the agreement (OPEN → SIGNED) in the same step: signature-recorded, then signed.</li>
+ *     concludes the agreement (OPEN → SIGNED) in the same step: signature-recorded, then signed. A region that
+ *     registered signing keys signs with a JWS by one of them ({@link SignatureEvidence}).</li>
  * <li><b>sign</b>, agreement SIGNED, by a region that is not a party: accession; the region must be known and
  *     active and name the content hash; it becomes a signed party (party-acceded). A party signing again: 409.</li>
  * <li><b>withdraw</b>: DRAFT or OPEN → WITHDRAWN, with a reason.</li>
@@ -121,26 +122,28 @@ public record Agreement(
      * {@code region} signs the text with content hash {@code named}: a party signing an OPEN agreement, or a
      * new region acceding to a SIGNED one.
      */
-    public Outcome sign(RegionCode region, Signatory signatory, ContentHash named, RegionDirectory regions,
-            Instant now) {
+    public Outcome sign(RegionCode region, Signatory signatory, ContentHash named, String jws, SigningKeys keys,
+            RegionDirectory regions, Instant now) {
         requireStatus("sign", "an OPEN agreement can be signed by its parties, and a SIGNED one acceded to", OPEN, SIGNED);
         Optional<Party> party = partyOf(region);
         if (status == OPEN) {
             Party signer = party.orElseThrow(() -> new NotAParty(id, region, regionsOf(parties)));
-            return recordSignature(signer, signatory, named, now);
+            return recordSignature(signer, signatory, named, jws, keys, now);
         }
         if (party.isPresent()) {
             throw new AlreadySigned(id, region);
         }
-        return accede(region, signatory, named, regions, now);
+        return accede(region, signatory, named, jws, keys, regions, now);
     }
 
-    private Outcome recordSignature(Party signer, Signatory signatory, ContentHash named, Instant now) {
+    private Outcome recordSignature(Party signer, Signatory signatory, ContentHash named, String jws, SigningKeys keys,
+            Instant now) {
         if (signer.signed()) {
             throw new AlreadySigned(id, signer.region());
         }
         requireContentHash(named);
-        var signature = new Signature(signer.region(), signatory, now, contentHash);
+        var evidence = SignatureEvidence.check(jws, keys, id, contentHash, signer.region());
+        var signature = new Signature(signer.region(), signatory, now, contentHash, evidence);
         List<Party> signedParties = parties.stream()
                 .map(p -> p.region().equals(signer.region()) ? p.signedWith(signature) : p)
                 .toList();
@@ -156,11 +159,12 @@ public record Agreement(
         return Outcome.of(concluded, recorded, new Signed(now, signedParties.size()));
     }
 
-    private Outcome accede(RegionCode region, Signatory signatory, ContentHash named, RegionDirectory regions,
-            Instant now) {
+    private Outcome accede(RegionCode region, Signatory signatory, ContentHash named, String jws, SigningKeys keys,
+            RegionDirectory regions, Instant now) {
         requireContentHash(named);
         requireEligible(List.of(region), regions);
-        var signature = new Signature(region, signatory, now, contentHash);
+        var evidence = SignatureEvidence.check(jws, keys, id, contentHash, region);
+        var signature = new Signature(region, signatory, now, contentHash, evidence);
         var grown = new ArrayList<>(parties);
         grown.add(new Party(region, signature, true));
         var acceded = new Agreement(id, SIGNED, text, grown, contentHash, version + 1, createdAt, now,
@@ -236,7 +240,7 @@ public record Agreement(
         if (reason == null || reason.isBlank()) {
             throw new InvalidValue("a reason is required, in words a reader of the audit trail understands");
         }
-        return reason.strip();
+        return AgreementText.wellFormed(reason.strip(), "reason");
     }
 
     private static void requireEligible(List<RegionCode> regions, RegionDirectory directory) {

@@ -69,6 +69,46 @@ public final class AgreementRefusals {
         }
     }
 
+    /** A region that has registered signing keys signs without a JWS (422). */
+    public static final class JwsRequired extends DomainException {
+        public JwsRequired(RegionCode party, String kids) {
+            super(INVALID, party + " has registered signing keys (" + kids + "), so its signature must carry a jws made"
+                    + " with one of them over {agreementId, contentHash, party}; a bearer token alone does not sign for it");
+        }
+    }
+
+    /** The JWS was made with another region's key than the party's (422). */
+    public static final class JwsByAnotherRegion extends DomainException {
+        public JwsByAnotherRegion(RegionCode party, RegionCode owner, String kid) {
+            super(INVALID, "the jws was made with the key '" + kid + "' of " + owner + ", not with a key of " + party
+                    + ", the party it signs for: a region signs with its own keys only");
+        }
+    }
+
+    /** The JWS names a key the party has not registered (422). */
+    public static final class UnknownSigningKey extends DomainException {
+        public UnknownSigningKey(RegionCode party, String kid, String registered) {
+            super(INVALID, "the jws names the key '" + kid + "', which " + party + " has not registered ("
+                    + (registered.isEmpty() ? "it has no signing keys: sign without jws, or register the key first"
+                            : "its keys: " + registered) + ")");
+        }
+    }
+
+    /** The JWS names one of the party's keys but its signature does not verify with it (422). */
+    public static final class JwsDoesNotVerify extends DomainException {
+        public JwsDoesNotVerify(RegionCode party, String why) {
+            super(INVALID, "the jws does not verify as a signature by " + party + ": " + why);
+        }
+    }
+
+    /** A valid JWS by the party's key, made over another agreement, text or party (422). */
+    public static final class JwsOverSomethingElse extends DomainException {
+        public JwsOverSomethingElse(RegionCode party, String kid, String mismatches) {
+            super(INVALID, "the jws verifies with " + party + "'s key '" + kid + "' but was made " + mismatches
+                    + "; sign {agreementId, contentHash, party} of this signature");
+        }
+    }
+
     /** The text breaks a rule of a well-formed agreement (422). */
     public static final class InvalidDraft extends DomainException {
         public InvalidDraft(String detail) {

@@ -1,6 +1,7 @@
 package org.concord.agreements.agreement.domain;
 
 import org.concord.agreements.agreement.domain.AgreementRefusals.InvalidDraft;
+import org.concord.agreements.agreement.domain.AgreementRefusals.InvalidValue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +17,8 @@ import java.util.Set;
  * <p>Rules of a well-formed text: a title; at least one cooperation area, none twice; at least one commitment,
  * in the order they are given; a convener that is one of the parties; at least two parties, none twice; the
  * signing event and the term. Surrounding whitespace is not part of the text. Summary and counterpart are
- * optional.
+ * optional. Every string is well-formed Unicode: a lone surrogate (a JSON {@code \}{@code uD800} escape without its
+ * pair) has no RFC 8785 form, so the text could be neither hashed nor signed (400).
  *
  * @param parties the parties as drafted, in the order of the draft (accession adds parties to the agreement,
  *                never to the signed text)
@@ -39,10 +41,10 @@ public record AgreementText(
             throw new InvalidDraft("kind is required (MOU)");
         }
         areas = distinct(nonEmpty(areas, "areas", "at least one cooperation area"), "areas", "cooperation area");
-        summary = optional(summary);
+        summary = optional(summary, "summary");
         commitments = nonEmpty(commitments, "commitments", "at least one commitment").stream()
                 .map(commitment -> required(commitment, "each commitment")).toList();
-        counterpart = optional(counterpart);
+        counterpart = optional(counterpart, "counterpart");
         if (convener == null) {
             throw new InvalidDraft("convener is required (one of the parties)");
         }
@@ -81,11 +83,26 @@ public record AgreementText(
         if (value == null || value.isBlank()) {
             throw new InvalidDraft(field + " is required and must not be blank");
         }
-        return value.strip();
+        return wellFormed(value.strip(), field);
     }
 
-    private static String optional(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String optional(String value, String field) {
+        return value == null || value.isBlank() ? null : wellFormed(value.strip(), field);
+    }
+
+    /** The value, if it holds no lone surrogate: everything that is hashed or signed must have an RFC 8785 form. */
+    static String wellFormed(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidValue(field + " holds a lone surrogate (U+" + String.format("%04X", (int) c)
+                        + " at character " + (i + 1) + "): text must be well-formed Unicode, a surrogate comes in a"
+                        + " pair (JSON \\uD83D\\uDE00, or the character itself)");
+            }
+        }
+        return value;
     }
 
     private static <T> List<T> nonEmpty(List<T> values, String field, String expectation) {

@@ -1,21 +1,18 @@
 package org.concord.agreements.agreement.domain;
 
 import org.concord.agreements.agreement.domain.AgreementRefusals.InvalidValue;
+import org.concord.evidence.TextHash;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 
 /**
- * The fingerprint of an agreement's text that every signature names: {@code "sha256:"} followed by the
- * lower-case hex SHA-256 of the UTF-8 bytes of the text's canonical form.
+ * The fingerprint of an agreement's text that every signature names: the evidence format's method
+ * {@value TextHash#METHOD}, {@code "sha256:"} followed by the lower-case hex SHA-256 of the UTF-8 bytes of the
+ * text's RFC 8785 (JSON Canonicalization Scheme) form, computed by the evidence library's {@link TextHash} so that
+ * the service, an evidence bundle and any verifier hash the same bytes.
  *
  * <h2>Canonical form</h2>
  * A JSON object, written without any whitespace outside strings, with the members (keys sorted by their
@@ -33,10 +30,10 @@ import java.util.regex.Pattern;
  * title         string
  * </pre>
  * Strings are the stored values (surrounding whitespace already stripped, no Unicode normalisation), escaped
- * as RFC 8785 (JSON Canonicalization Scheme) does: {@code \"} and {@code \\}, {@code \b \f \n \r \t}, other
- * control characters as {@code \}{@code u00xx} with lower-case hex, every other character as itself. This is
- * the JCS form of the object, so any JCS implementation reproduces the hash; {@code agreements-service/docs/content-hash.md}
- * shows how to check one by hand.
+ * as RFC 8785 does: {@code \"} and {@code \\}, {@code \b \f \n \r \t}, other control characters as
+ * {@code \}{@code u00xx} with lower-case hex, every other character as itself. A text holding a lone surrogate
+ * has no such form: {@link AgreementText} refuses it. {@code agreements-service/docs/content-hash.md} shows how
+ * to check a hash by hand.
  */
 public record ContentHash(String value) {
 
@@ -55,11 +52,19 @@ public record ContentHash(String value) {
 
     /** The content hash of a text. */
     public static ContentHash of(AgreementText text) {
-        return new ContentHash("sha256:" + HexFormat.of().formatHex(sha256(canonicalForm(text))));
+        return new ContentHash(TextHash.of(textJson(text)));
     }
 
-    /** The canonical form of a text, as described on this class. */
+    /** The canonical form of a text, as described on this class: what is hashed. */
     public static String canonicalForm(AgreementText text) {
+        return TextHash.canonicalForm(textJson(text));
+    }
+
+    /**
+     * The text as the evidence format writes it (docs/evidence.md, "the text"): every member, {@code null} where
+     * the text has no value, areas and parties in the draft's order (hashing sorts them).
+     */
+    public static Map<String, Object> textJson(AgreementText text) {
         Map<String, Object> signingEvent = new LinkedHashMap<>();
         signingEvent.put("name", text.signingEvent().name());
         signingEvent.put("venue", text.signingEvent().venue());
@@ -68,89 +73,22 @@ public record ContentHash(String value) {
         term.put("effectiveFrom", text.term().effectiveFrom().toString());
         term.put("until", text.term().until() == null ? null : text.term().until().toString());
 
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("title", text.title());
-        canonical.put("kind", text.kind().name());
-        canonical.put("areas", text.areas().stream().map(Enum::name).sorted().toList());
-        canonical.put("summary", text.summary());
-        canonical.put("commitments", text.commitments());
-        canonical.put("counterpart", text.counterpart());
-        canonical.put("convener", text.convener().value());
-        canonical.put("parties", text.parties().stream().map(RegionCode::value).sorted().toList());
-        canonical.put("signingEvent", signingEvent);
-        canonical.put("term", term);
-
-        var out = new StringBuilder(2048);
-        write(canonical, out);
-        return out.toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("title", text.title());
+        json.put("kind", text.kind().name());
+        json.put("areas", text.areas().stream().map(Enum::name).toList());
+        json.put("summary", text.summary());
+        json.put("commitments", text.commitments());
+        json.put("counterpart", text.counterpart());
+        json.put("convener", text.convener().value());
+        json.put("parties", text.parties().stream().map(RegionCode::value).toList());
+        json.put("signingEvent", signingEvent);
+        json.put("term", term);
+        return json;
     }
 
     @Override
     public String toString() {
         return value;
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String string) {
-            writeString(string, out);
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), out);
-            }
-            out.append(']');
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (var member : new TreeMap<>(map).entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                writeString((String) member.getKey(), out);
-                out.append(':');
-                write(member.getValue(), out);
-            }
-            out.append('}');
-        } else {
-            throw new IllegalArgumentException("not part of the canonical form: " + value.getClass());
-        }
-    }
-
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static byte[] sha256(String canonical) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

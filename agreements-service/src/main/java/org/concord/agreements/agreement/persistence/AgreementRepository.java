@@ -11,6 +11,7 @@ import org.concord.agreements.agreement.domain.Party;
 import org.concord.agreements.agreement.domain.RegionCode;
 import org.concord.agreements.agreement.domain.Signatory;
 import org.concord.agreements.agreement.domain.Signature;
+import org.concord.agreements.agreement.domain.SignatureEvidence;
 import org.concord.agreements.agreement.domain.SigningEvent;
 import org.concord.agreements.agreement.domain.Term;
 import java.time.Instant;
@@ -23,10 +24,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
+import org.concord.evidence.HashChain;
+import org.concord.evidence.HistoryHead;
+import org.concord.evidence.Json;
+import org.concord.evidence.Jwk;
+import org.concord.evidence.SignatureMethod;
 import org.concord.platform.persistence.JsonColumn;
 import org.concord.platform.persistence.Sql;
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -37,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Persistence of agreements over R2DBC (tables {@code agreement}, {@code agreement_party},
- * {@code agreement_history}); the same SQL runs on H2 and PostgreSQL. Updates are optimistic: a write names the
+ * {@code agreement_history}: the hash-chained history); the same SQL runs on H2 and PostgreSQL. Updates are optimistic: a write names the
  * version it read, and finding another one means a concurrent change won (the use case is then run again).
  */
 @Repository
@@ -46,7 +53,9 @@ public class AgreementRepository {
     private static final String COLUMNS = "id, status, text_json, content_hash, version, created_at, updated_at, "
             + "opened_at, concluded_at, ended_at, end_reason";
     private static final String PARTY_COLUMNS = "agreement_id, party_order, region, acceded, signed_at, signatory_name, "
-            + "signatory_title, signatory_organisation, signed_content_hash";
+            + "signatory_title, signatory_organisation, signed_content_hash, signature_method, signature_jws, signature_key";
+    private static final String HISTORY_COLUMNS = "agreement_id, entry_seq, entry_type, occurred_at, version, event_id, "
+            + "details, previous_hash, hash, hashed";
 
     private final DatabaseClient db;
     private final JsonColumn<StoredText> texts;
@@ -129,28 +138,55 @@ public class AgreementRepository {
                 .all();
     }
 
-    // ---- audit trail ---------------------------------------------------------------------------------------
+    // ---- the hash-chained history ---------------------------------------------------------------------------
 
-    public Mono<Void> appendHistory(UUID agreementId, long version, String type, Instant at, String eventId,
+    /**
+     * Appends an entry to the agreement's history, linked to the entry before it (docs/evidence.md), in the caller's
+     * transaction. Two appends that read the same head (a refused signature beside a step of the agreement) claim
+     * the same seq: the unique (agreement_id, entry_seq) lets one in and the other fails as a lost race, which the
+     * use case runs again from a fresh read.
+     */
+    public Mono<HistoryEntry> appendHistory(UUID agreementId, long version, String type, Instant at, String eventId,
             String details) {
-        var insert = db.sql("INSERT INTO agreement_history (agreement_id, version, entry_type, occurred_at, event_id, details) "
-                        + "VALUES (:id, :version, :type, :at, :eventId, :details)")
-                .bind("id", agreementId)
-                .bind("version", version)
-                .bind("type", type)
-                .bind("at", Sql.utc(at))
-                .bind("details", details);
-        return Sql.bind(insert, "eventId", eventId, String.class).then();
+        return historyHead(agreementId)
+                .map(head -> HistoryEntry.after(head, agreementId, type, at, version, eventId, details))
+                .flatMap(entry -> {
+                    var insert = db.sql("INSERT INTO agreement_history (" + HISTORY_COLUMNS + ") VALUES (:agreementId, "
+                                    + ":seq, :type, :at, :version, :eventId, :details, :previousHash, :hash, :hashed)")
+                            .bind("agreementId", agreementId)
+                            .bind("seq", entry.seq())
+                            .bind("type", type)
+                            .bind("at", Sql.utc(at))
+                            .bind("version", version)
+                            .bind("details", details)
+                            .bind("previousHash", entry.previousHash())
+                            .bind("hash", entry.hash())
+                            .bind("hashed", entry.hashed());
+                    return Sql.bind(insert, "eventId", eventId, String.class).then().thenReturn(entry);
+                })
+                .onErrorMap(DuplicateKeyException.class, e -> new OptimisticLockingFailureException(
+                        "another entry took seq of agreement " + agreementId + "'s history first", e));
     }
 
-    public Flux<HistoryEntry> history(UUID agreementId) {
-        return db.sql("SELECT seq, agreement_id, version, entry_type, occurred_at, event_id, details "
-                        + "FROM agreement_history WHERE agreement_id = :id ORDER BY seq")
+    /** The head of the agreement's history: its last entry's hash and seq, or 64 zeros and 0 when it has none. */
+    public Mono<HistoryHead> historyHead(UUID agreementId) {
+        return db.sql("SELECT entry_seq, hash FROM agreement_history WHERE agreement_id = :id "
+                        + "ORDER BY entry_seq DESC LIMIT 1")
                 .bind("id", agreementId)
-                .map(row -> new HistoryEntry(row.get("seq", Long.class), row.get("agreement_id", UUID.class),
-                        row.get("version", Long.class), row.get("entry_type", String.class),
-                        Sql.instant(row, "occurred_at"), row.get("event_id", String.class),
-                        row.get("details", String.class)))
+                .map(row -> new HistoryHead(row.get("hash", String.class), row.get("entry_seq", Long.class)))
+                .one()
+                .defaultIfEmpty(new HistoryHead(HashChain.GENESIS, 0));
+    }
+
+    /** The agreement's history, oldest first. */
+    public Flux<HistoryEntry> history(UUID agreementId) {
+        return db.sql("SELECT " + HISTORY_COLUMNS + " FROM agreement_history WHERE agreement_id = :id ORDER BY entry_seq")
+                .bind("id", agreementId)
+                .map(row -> new HistoryEntry(row.get("agreement_id", UUID.class), row.get("entry_seq", Long.class),
+                        row.get("entry_type", String.class), Sql.instant(row, "occurred_at"),
+                        row.get("version", Long.class), row.get("event_id", String.class),
+                        row.get("details", String.class), row.get("previous_hash", String.class),
+                        row.get("hash", String.class), row.get("hashed", String.class)))
                 .all();
     }
 
@@ -227,8 +263,17 @@ public class AgreementRepository {
         Signature signature = signedAt == null ? null : new Signature(region,
                 new Signatory(row.get("signatory_name", String.class), row.get("signatory_title", String.class),
                         row.get("signatory_organisation", String.class)),
-                signedAt, ContentHash.of(row.get("signed_content_hash", String.class)));
+                signedAt, ContentHash.of(row.get("signed_content_hash", String.class)), evidence(row));
         return new Party(region, signature, Boolean.TRUE.equals(row.get("acceded", Boolean.class)));
+    }
+
+    /** How the signature was made; the key its JWS verified with, as a public JWK (the region may have rotated it since). */
+    private static SignatureEvidence evidence(Readable row) {
+        String jws = row.get("signature_jws", String.class);
+        if (!SignatureMethod.JWS.value().equals(row.get("signature_method", String.class)) || jws == null) {
+            return SignatureEvidence.bearerToken();
+        }
+        return SignatureEvidence.jws(jws, Jwk.fromJson(Json.parse(row.get("signature_key", String.class))));
     }
 
     private GenericExecuteSpec bindAgreement(GenericExecuteSpec spec, Agreement a) {
@@ -253,7 +298,7 @@ public class AgreementRepository {
                     Party party = parties.get(i);
                     Signature s = party.signature();
                     var insert = db.sql("INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, :order, "
-                                    + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash)")
+                                    + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key)")
                             .bind("agreementId", agreement.id())
                             .bind("order", i)
                             .bind("region", party.region().value())
@@ -263,6 +308,10 @@ public class AgreementRepository {
                     insert = Sql.bind(insert, "title", s == null ? null : s.signatory().title(), String.class);
                     insert = Sql.bind(insert, "organisation", s == null ? null : s.signatory().organisation(), String.class);
                     insert = Sql.bind(insert, "hash", s == null ? null : s.contentHash().value(), String.class);
+                    insert = Sql.bind(insert, "method", s == null ? null : s.evidence().method().value(), String.class);
+                    insert = Sql.bind(insert, "jws", s == null ? null : s.evidence().jws(), String.class);
+                    insert = Sql.bind(insert, "key", s == null || !s.evidence().byKey() ? null
+                            : Json.write(s.evidence().key().toJson()), String.class);
                     return insert.then();
                 })
                 .then();

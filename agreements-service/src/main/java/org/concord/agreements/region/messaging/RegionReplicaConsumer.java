@@ -1,6 +1,10 @@
 package org.concord.agreements.region.messaging;
 
+import java.util.Map;
+
 import org.concord.agreements.region.domain.ReplicatedRegion;
+import org.concord.evidence.EvidenceException;
+import org.concord.evidence.JwkSet;
 import org.concord.agreements.region.persistence.RegionReplica;
 import org.concord.platform.messaging.EventConsumer;
 import org.concord.platform.messaging.EventConsumers;
@@ -19,8 +23,13 @@ public class RegionReplicaConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(RegionReplicaConsumer.class);
 
-    /** What this service reads of a region snapshot; one without code, name, active flag or version is poison. */
-    record RegionSnapshotData(String code, String name, String signingAuthority, Boolean active, Long version) {
+    /**
+     * What this service reads of a region snapshot; one without code, name, active flag or version is poison, and so
+     * is one whose keys are not a JWK set of public ES256 and EdDSA keys. A snapshot without keys (published before
+     * regions had any) is a region without keys.
+     */
+    record RegionSnapshotData(String code, String name, String signingAuthority, Boolean active, Long version,
+            Map<String, Object> keys) {
 
         RegionSnapshotData {
             if (code == null || name == null || active == null || version == null) {
@@ -29,20 +38,30 @@ public class RegionReplicaConsumer {
         }
 
         ReplicatedRegion toRegion() {
-            return new ReplicatedRegion(code, name, signingAuthority, active, version);
+            JwkSet signingKeys;
+            try {
+                signingKeys = keys == null ? JwkSet.of() : JwkSet.fromJson(keys, "the keys of region " + code);
+            } catch (EvidenceException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            return new ReplicatedRegion(code, name, signingAuthority, active, signingKeys, version);
         }
     }
 
     @Bean
     EventConsumer regionEvents(EventConsumers consumers, RegionReplica replica) {
         return consumers.function("regionEvents")
-                .on("concord.region.*", RegionSnapshotData.class, (event, data) -> replica.upsert(data.toRegion())
-                        .doOnNext(changed -> {
-                            if (changed) {
-                                log.info("region {} v{} replicated ({}, {})", data.code(), data.version(), event.type(),
-                                        data.active() ? "active" : "deactivated");
-                            }
-                        }))
+                .on("concord.region.*", RegionSnapshotData.class, (event, data) -> {
+                    ReplicatedRegion region = data.toRegion();
+                    return replica.upsert(region).doOnNext(changed -> {
+                        if (changed) {
+                            int keys = region.keys().keys().size();
+                            log.info("region {} v{} replicated ({}, {}{})", region.code(), region.version(),
+                                    event.type(), region.active() ? "active" : "deactivated",
+                                    keys == 0 ? "" : ", " + keys + " signing key" + (keys == 1 ? "" : "s"));
+                        }
+                    });
+                })
                 .build();
     }
 }

@@ -11,7 +11,10 @@ import org.concord.agreements.agreement.application.KnownRegions;
 import org.concord.agreements.agreement.domain.RegionCode;
 import org.concord.agreements.agreement.domain.RegionDirectory;
 import org.concord.agreements.agreement.domain.RegionDirectory.Standing;
+import org.concord.agreements.agreement.domain.SigningKeys;
 import org.concord.agreements.region.domain.ReplicatedRegion;
+import org.concord.evidence.Json;
+import org.concord.evidence.JwkSet;
 import org.concord.platform.persistence.Columns;
 import org.concord.platform.persistence.LastVersionWins;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The local replica of the region registry (table {@code region_replica}), fed from {@code regions.v1} and
- * read when an agreement checks its parties: agreements-service never calls regions-service. The last
+ * read when an agreement checks its parties or a signatory's JWS: agreements-service never calls regions-service. The last
  * version wins: an older or repeated snapshot changes nothing, whatever order they arrive in.
  */
 @Repository
@@ -44,7 +47,19 @@ public class RegionReplica implements KnownRegions {
     public Mono<Boolean> upsert(ReplicatedRegion region) {
         return lastVersionWins.write("region_replica", "code", Columns.of("code", region.code())
                 .and("name", region.name()).and("signing_authority", region.signingAuthority(), String.class)
-                .and("active", region.active()).and("version", region.version()).andTime("updated_at", clock.instant()));
+                .and("active", region.active())
+                .and("keys_json", region.keys().keys().isEmpty() ? null : Json.write(region.keys().toJson()), String.class)
+                .and("version", region.version()).andTime("updated_at", clock.instant()));
+    }
+
+    /** The signing keys of every region that has registered some. */
+    @Override
+    public Mono<SigningKeys> signingKeys() {
+        return db.sql("SELECT code, keys_json FROM region_replica WHERE keys_json IS NOT NULL")
+                .map(row -> Map.entry(RegionCode.of(row.get("code", String.class)), keys(row.get("keys_json", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(SigningKeys::of);
     }
 
     /** The standing of each of {@code codes} in the replica, as the agreement rules ask for it. */
@@ -64,11 +79,15 @@ public class RegionReplica implements KnownRegions {
     }
 
     public Mono<ReplicatedRegion> find(String code) {
-        return db.sql("SELECT code, name, signing_authority, active, version FROM region_replica WHERE code = :code")
+        return db.sql("SELECT code, name, signing_authority, active, keys_json, version FROM region_replica WHERE code = :code")
                 .bind("code", code)
                 .map((Readable row) -> new ReplicatedRegion(row.get("code", String.class), row.get("name", String.class),
                         row.get("signing_authority", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class)),
-                        row.get("version", Long.class)))
+                        keys(row.get("keys_json", String.class)), row.get("version", Long.class)))
                 .one();
+    }
+
+    private static JwkSet keys(String json) {
+        return json == null ? JwkSet.of() : JwkSet.fromJson(Json.parse(json), "the replicated keys");
     }
 }

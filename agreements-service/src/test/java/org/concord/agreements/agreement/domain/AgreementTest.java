@@ -165,9 +165,9 @@ class AgreementTest {
         void a_party_signing_records_its_signature_on_the_content_hash() {
             Agreement open = SeedAgreement.open();
 
-            Outcome outcome = open.sign(SICHUAN, SIGNATORY, open.contentHash(), ALL_ACTIVE, LATER);
+            Outcome outcome = open.sign(SICHUAN, SIGNATORY, open.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER);
 
-            Signature signature = new Signature(SICHUAN, SIGNATORY, LATER, open.contentHash());
+            Signature signature = new Signature(SICHUAN, SIGNATORY, LATER, open.contentHash(), SignatureEvidence.bearerToken());
             assertThat(outcome.agreement().partyOf(SICHUAN).orElseThrow().signature()).isEqualTo(signature);
             assertThat(outcome.agreement().status()).isEqualTo(AgreementStatus.OPEN);
             assertThat(outcome.agreement().version()).isEqualTo(open.version() + 1);
@@ -179,7 +179,7 @@ class AgreementTest {
             Agreement almost = SeedAgreement.signedByAllButLast();
             RegionCode last = PARTIES.get(11);
 
-            Outcome outcome = almost.sign(last, SIGNATORY, almost.contentHash(), ALL_ACTIVE, LATER);
+            Outcome outcome = almost.sign(last, SIGNATORY, almost.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER);
 
             Agreement concluded = outcome.agreement();
             assertThat(concluded.status()).isEqualTo(AgreementStatus.SIGNED);
@@ -187,7 +187,7 @@ class AgreementTest {
             assertThat(concluded.parties()).allMatch(Party::signed);
             assertThat(concluded.version()).isEqualTo(almost.version() + 1);
             assertThat(outcome.events()).containsExactly(
-                    new SignatureRecorded(new Signature(last, SIGNATORY, LATER, almost.contentHash()), 12, 12),
+                    new SignatureRecorded(new Signature(last, SIGNATORY, LATER, almost.contentHash(), SignatureEvidence.bearerToken()), 12, 12),
                     new Signed(LATER, 12));
         }
 
@@ -195,7 +195,7 @@ class AgreementTest {
         void signing_counts_signatures_n_of_m() {
             Agreement agreement = SeedAgreement.open();
             for (int n = 1; n <= 12; n++) {
-                Outcome outcome = agreement.sign(PARTIES.get(n - 1), SIGNATORY, agreement.contentHash(), ALL_ACTIVE, NOW);
+                Outcome outcome = agreement.sign(PARTIES.get(n - 1), SIGNATORY, agreement.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, NOW);
                 assertThat(outcome.events().get(0)).isInstanceOfSatisfying(SignatureRecorded.class, recorded -> {
                     assertThat(recorded.partyCount()).isEqualTo(12);
                 });
@@ -210,7 +210,7 @@ class AgreementTest {
             Agreement open = SeedAgreement.open();
             ContentHash other = ContentHash.of("sha256:" + "0".repeat(64));
 
-            assertThatThrownBy(() -> open.sign(SICHUAN, SIGNATORY, other, ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> open.sign(SICHUAN, SIGNATORY, other, null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(ContentHashMismatch.class)
                     .hasMessageContaining(other.value())
                     .hasMessageContaining(open.contentHash().value())
@@ -221,16 +221,16 @@ class AgreementTest {
         void a_signature_without_a_content_hash_is_refused() {
             Agreement open = SeedAgreement.open();
 
-            assertThatThrownBy(() -> open.sign(SICHUAN, SIGNATORY, null, ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> open.sign(SICHUAN, SIGNATORY, null, null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(InvalidValue.class);
         }
 
         @Test
         void a_second_signature_by_the_same_party_is_refused() {
             Agreement open = SeedAgreement.open();
-            Agreement signedOnce = open.sign(SICHUAN, SIGNATORY, open.contentHash(), ALL_ACTIVE, NOW).agreement();
+            Agreement signedOnce = open.sign(SICHUAN, SIGNATORY, open.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, NOW).agreement();
 
-            assertThatThrownBy(() -> signedOnce.sign(SICHUAN, SIGNATORY, open.contentHash(), ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> signedOnce.sign(SICHUAN, SIGNATORY, open.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(AlreadySigned.class)
                     .hasMessageContaining("CN-SC has already signed")
                     .extracting(e -> ((DomainException) e).meaning()).isEqualTo(DomainException.Meaning.CONFLICT);
@@ -240,7 +240,7 @@ class AgreementTest {
         void a_region_that_is_not_a_party_cannot_sign_an_open_agreement() {
             Agreement open = SeedAgreement.open();
 
-            assertThatThrownBy(() -> open.sign(HAINAN, SIGNATORY, open.contentHash(), ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> open.sign(HAINAN, SIGNATORY, open.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(NotAParty.class)
                     .hasMessageContaining("CN-HI is not a party")
                     .extracting(e -> ((DomainException) e).meaning()).isEqualTo(DomainException.Meaning.INVALID);
@@ -250,7 +250,7 @@ class AgreementTest {
         void a_party_of_a_signed_agreement_signing_again_is_refused() {
             Agreement signed = SeedAgreement.signed();
 
-            assertThatThrownBy(() -> signed.sign(SICHUAN, SIGNATORY, signed.contentHash(), ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> signed.sign(SICHUAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(AlreadySigned.class);
         }
     }
@@ -262,10 +262,10 @@ class AgreementTest {
         void a_region_signing_a_signed_agreement_accedes_to_it() {
             Agreement signed = SeedAgreement.signed();
 
-            Outcome outcome = signed.sign(HAINAN, SIGNATORY, signed.contentHash(), ALL_ACTIVE, LATER);
+            Outcome outcome = signed.sign(HAINAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER);
 
             Agreement grown = outcome.agreement();
-            Signature signature = new Signature(HAINAN, SIGNATORY, LATER, signed.contentHash());
+            Signature signature = new Signature(HAINAN, SIGNATORY, LATER, signed.contentHash(), SignatureEvidence.bearerToken());
             assertThat(grown.status()).isEqualTo(AgreementStatus.SIGNED);
             assertThat(grown.parties()).hasSize(13).last()
                     .isEqualTo(new Party(HAINAN, signature, true));
@@ -280,7 +280,7 @@ class AgreementTest {
             Agreement signed = SeedAgreement.signed();
             ContentHash other = ContentHash.of("sha256:" + "a".repeat(64));
 
-            assertThatThrownBy(() -> signed.sign(HAINAN, SIGNATORY, other, ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> signed.sign(HAINAN, SIGNATORY, other, null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(ContentHashMismatch.class);
         }
 
@@ -288,18 +288,18 @@ class AgreementTest {
         void an_unknown_or_deactivated_region_cannot_accede() {
             Agreement signed = SeedAgreement.signed();
 
-            assertThatThrownBy(() -> signed.sign(HAINAN, SIGNATORY, signed.contentHash(), region -> Standing.UNKNOWN, LATER))
+            assertThatThrownBy(() -> signed.sign(HAINAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, region -> Standing.UNKNOWN, LATER))
                     .isInstanceOf(IneligibleRegions.class).hasMessageContaining("unknown region CN-HI");
-            assertThatThrownBy(() -> signed.sign(HAINAN, SIGNATORY, signed.contentHash(), region -> Standing.DEACTIVATED, LATER))
+            assertThatThrownBy(() -> signed.sign(HAINAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, region -> Standing.DEACTIVATED, LATER))
                     .isInstanceOf(IneligibleRegions.class).hasMessageContaining("deactivated region CN-HI");
         }
 
         @Test
         void an_acceded_region_cannot_sign_again() {
             Agreement signed = SeedAgreement.signed();
-            Agreement grown = signed.sign(HAINAN, SIGNATORY, signed.contentHash(), ALL_ACTIVE, LATER).agreement();
+            Agreement grown = signed.sign(HAINAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER).agreement();
 
-            assertThatThrownBy(() -> grown.sign(HAINAN, SIGNATORY, signed.contentHash(), ALL_ACTIVE, LATER))
+            assertThatThrownBy(() -> grown.sign(HAINAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER))
                     .isInstanceOf(AlreadySigned.class);
         }
     }
@@ -374,7 +374,7 @@ class AgreementTest {
                     SeedAgreement.text(new Term(LocalDate.parse("2024-09-24"), until)), ALL_ACTIVE, NOW)
                     .agreement().open(ALL_ACTIVE, NOW).agreement();
             for (RegionCode party : PARTIES) {
-                agreement = agreement.sign(party, SIGNATORY, agreement.contentHash(), ALL_ACTIVE, NOW).agreement();
+                agreement = agreement.sign(party, SIGNATORY, agreement.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, NOW).agreement();
             }
             return agreement;
         }

@@ -125,4 +125,26 @@ class AgreementTextTest {
         return new AgreementText("T", Kind.MOU, SEED.areas(), null, SEED.commitments(), null, convener, parties,
                 SEED.signingEvent(), SEED.term());
     }
+
+    @Test
+    void a_lone_surrogate_anywhere_in_the_text_is_malformed_because_it_cannot_be_hashed() {
+        String lone = "Silk Road \uD83D e-commerce";
+
+        assertThatThrownBy(() -> new AgreementText(lone, Kind.MOU, SEED.areas(), null, SEED.commitments(), null,
+                GUANGXI, List.of(GUANGXI, SICHUAN), SEED.signingEvent(), SEED.term()))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("title holds a lone surrogate (U+D83D at character 11)");
+        assertThatThrownBy(() -> new AgreementText("Title", Kind.MOU, SEED.areas(), null, List.of("ok", "\uDE00 first"),
+                null, GUANGXI, List.of(GUANGXI, SICHUAN), SEED.signingEvent(), SEED.term()))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("each commitment holds a lone surrogate (U+DE00");
+        assertThatThrownBy(() -> new Signatory("Li \uD800", "Director", "Department"))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("signatory.name");
+    }
+
+    @Test
+    void a_surrogate_pair_is_a_character_like_any_other() {
+        var text = new AgreementText("Silk Road \uD83D\uDE00", Kind.MOU, SEED.areas(), null, SEED.commitments(), null,
+                GUANGXI, List.of(GUANGXI, SICHUAN), SEED.signingEvent(), SEED.term());
+
+        assertThat(ContentHash.canonicalForm(text)).contains("\"title\":\"Silk Road \uD83D\uDE00\"");
+    }
 }

@@ -45,9 +45,9 @@ class AgreementTransitionsTest {
     enum Step {
         AMEND(a -> a.amend(otherText(), ALL_ACTIVE, NOW)),
         OPEN_FOR_SIGNATURE(a -> a.open(ALL_ACTIVE, NOW)),
-        SIGN_AS_LAST_UNSIGNED_PARTY(a -> a.sign(PARTIES.get(PARTIES.size() - 1), SIGNATORY, hashOf(a), ALL_ACTIVE, NOW)),
-        SIGN_AGAIN_AS_SIGNED_PARTY(a -> a.sign(PARTIES.get(0), SIGNATORY, hashOf(a), ALL_ACTIVE, NOW)),
-        SIGN_AS_NON_PARTY(a -> a.sign(SeedAgreement.HAINAN, SIGNATORY, hashOf(a), ALL_ACTIVE, NOW)),
+        SIGN_AS_LAST_UNSIGNED_PARTY(a -> a.sign(PARTIES.get(PARTIES.size() - 1), SIGNATORY, hashOf(a), null, SigningKeys.NONE, ALL_ACTIVE, NOW)),
+        SIGN_AGAIN_AS_SIGNED_PARTY(a -> a.sign(PARTIES.get(0), SIGNATORY, hashOf(a), null, SigningKeys.NONE, ALL_ACTIVE, NOW)),
+        SIGN_AS_NON_PARTY(a -> a.sign(SeedAgreement.HAINAN, SIGNATORY, hashOf(a), null, SigningKeys.NONE, ALL_ACTIVE, NOW)),
         WITHDRAW(a -> a.withdraw("postponed", NOW)),
         TERMINATE(a -> a.terminate("superseded", NOW)),
         EXPIRE(a -> a.expire(AFTER_TERM, NOW));
@@ -142,7 +142,7 @@ class AgreementTransitionsTest {
     private static Agreement signBy(Agreement open, int parties) {
         Agreement agreement = open;
         for (RegionCode party : PARTIES.subList(0, parties)) {
-            agreement = agreement.sign(party, SIGNATORY, agreement.contentHash(), ALL_ACTIVE, NOW).agreement();
+            agreement = agreement.sign(party, SIGNATORY, agreement.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, NOW).agreement();
         }
         return agreement;
     }

@@ -56,14 +56,14 @@ final class SeedAgreement {
     static Agreement signedByAllButLast() {
         Agreement agreement = open();
         for (RegionCode party : PARTIES.subList(0, PARTIES.size() - 1)) {
-            agreement = agreement.sign(party, SIGNATORY, agreement.contentHash(), ALL_ACTIVE, NOW).agreement();
+            agreement = agreement.sign(party, SIGNATORY, agreement.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, NOW).agreement();
         }
         return agreement;
     }
 
     static Agreement signed() {
         Agreement agreement = signedByAllButLast();
-        return agreement.sign(PARTIES.get(PARTIES.size() - 1), SIGNATORY, agreement.contentHash(), ALL_ACTIVE, NOW)
+        return agreement.sign(PARTIES.get(PARTIES.size() - 1), SIGNATORY, agreement.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, NOW)
                 .agreement();
     }
 }

@@ -5,6 +5,9 @@ import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
 import org.concord.platform.usecase.UseCases;
 import org.concord.regions.region.domain.InvalidRegion;
+import org.concord.regions.region.domain.KeyRefusals;
+import org.concord.regions.region.domain.KeyRegistrant;
+import org.concord.regions.region.domain.SigningKeys;
 import org.concord.regions.region.domain.Region;
 import org.concord.regions.region.domain.RegionAlreadyRegistered;
 import org.concord.regions.region.domain.RegionCode;
@@ -68,6 +71,37 @@ public class RegionService {
             Region updated = current.update(details);
             return regions.update(updated, current.version()).then(changes.updated(updated)).thenReturn(updated);
         })).doOnNext(region -> log.info("region {} updated (version {})", region.code(), region.version()));
+    }
+
+    /**
+     * Replaces the public keys the region's signatories sign with (its own signatory or an admin); the change must
+     * name the current version. A key another region holds is refused: with it one region could sign as the other.
+     * The new keys travel to agreements-service in the region's snapshot ({@code concord.region.updated}).
+     *
+     * @param keys the JWK set, as plain JSON values
+     */
+    public Mono<Region> replaceKeys(String code, ExpectedVersion expected, Object keys, KeyRegistrant registrant) {
+        return useCases.run(() -> get(code).flatMap(current -> {
+            Region changed = current.replaceKeys(SigningKeys.of(keys), registrant);
+            expected.check(current.version(), true);
+            if (changed == current) {
+                return Mono.just(current);
+            }
+            return regions.keyOwners(changed.keys().thumbprints())
+                    .flatMap(owners -> {
+                        var foreign = owners.entrySet().stream()
+                                .filter(owner -> !owner.getValue().equals(code)).findFirst();
+                        return foreign.isPresent()
+                                ? Mono.<Region>error(new KeyRefusals.KeyOfAnotherRegion(foreign.get().getKey(),
+                                        foreign.get().getValue(), changed.code()))
+                                : regions.update(changed, current.version())
+                                        .then(regions.replaceKeyOwnership(changed.code(), changed.keys()))
+                                        .then(changes.updated(changed))
+                                        .thenReturn(changed);
+                    })
+                    .doOnNext(region -> log.info("region {} signs with {} key(s) from now on ({}, version {})",
+                            region.code(), region.keys().list().size(), registrant.subject(), region.version()));
+        }));
     }
 
     /**

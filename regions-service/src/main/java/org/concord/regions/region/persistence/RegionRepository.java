@@ -5,6 +5,11 @@ import org.concord.regions.region.domain.RegionCode;
 import org.concord.regions.region.domain.RegionDetails;
 import org.concord.regions.region.domain.RegionFilter;
 import org.concord.regions.region.domain.RegionType;
+import org.concord.regions.region.domain.SigningKeys;
+import java.util.Set;
+import org.concord.evidence.Json;
+import org.concord.evidence.JwkSet;
+import org.springframework.dao.DuplicateKeyException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +29,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class RegionRepository {
 
-    private static final String COLUMNS =
-            "code, name, native_name, region_type, country, capital, signing_authority, contact_email, active, version";
+    private static final String COLUMNS = "code, name, native_name, region_type, country, capital, signing_authority, "
+            + "contact_email, active, keys_json, version";
 
     private final DatabaseClient db;
 
@@ -51,8 +56,8 @@ public class RegionRepository {
     /** Inserts a region registered through the service: its event is appended in the same transaction, so it is announced. */
     public Mono<Void> insert(Region region) {
         RegionDetails d = region.details();
-        var spec = db.sql("INSERT INTO region (" + COLUMNS + ", announced) VALUES "
-                        + "(:code, :name, :nativeName, :type, :country, :capital, :signingAuthority, :contactEmail, :active, :version, TRUE)")
+        var spec = db.sql("INSERT INTO region (" + COLUMNS + ", announced) VALUES (:code, :name, :nativeName, :type, "
+                        + ":country, :capital, :signingAuthority, :contactEmail, :active, :keys, :version, TRUE)")
                 .bind("code", region.code().value())
                 .bind("name", d.name())
                 .bind("nativeName", d.nativeName())
@@ -60,7 +65,7 @@ public class RegionRepository {
                 .bind("country", region.country())
                 .bind("active", region.active())
                 .bind("version", region.version());
-        return bindOptional(spec, d).then();
+        return bindOptional(spec, region).then();
     }
 
     /**
@@ -73,7 +78,7 @@ public class RegionRepository {
         var spec = db.sql("""
                         UPDATE region SET name = :name, native_name = :nativeName, region_type = :type,
                                capital = :capital, signing_authority = :signingAuthority, contact_email = :contactEmail,
-                               active = :active, version = :version, announced = TRUE
+                               active = :active, keys_json = :keys, version = :version, announced = TRUE
                         WHERE code = :code AND version = :expectedVersion""")
                 .bind("code", region.code().value())
                 .bind("name", d.name())
@@ -82,7 +87,7 @@ public class RegionRepository {
                 .bind("active", region.active())
                 .bind("version", region.version())
                 .bind("expectedVersion", readVersion);
-        return bindOptional(spec, d).fetch().rowsUpdated()
+        return bindOptional(spec, region).fetch().rowsUpdated()
                 .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new OptimisticLockingFailureException(
                         "region " + region.code() + " changed since version " + readVersion + " was read")));
     }
@@ -137,7 +142,36 @@ public class RegionRepository {
                 .map(rows -> rows == 1);
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindOptional(DatabaseClient.GenericExecuteSpec spec, RegionDetails d) {
+    /**
+     * Records which region holds each of {@code keys} (replacing what it held). A key another region holds breaks the
+     * primary key: reported as a lost race, so the use case runs again and finds the owner.
+     */
+    public Mono<Void> replaceKeyOwnership(RegionCode code, SigningKeys keys) {
+        return db.sql("DELETE FROM region_signing_key WHERE region_code = :code").bind("code", code.value()).then()
+                .thenMany(Flux.fromIterable(keys.thumbprints()).concatMap(thumbprint -> db.sql(
+                                "INSERT INTO region_signing_key (thumbprint, region_code) VALUES (:thumbprint, :code)")
+                        .bind("thumbprint", thumbprint).bind("code", code.value()).then()))
+                .then()
+                .onErrorMap(DuplicateKeyException.class, e -> new OptimisticLockingFailureException(
+                        "a key of " + code + " was registered for another region meanwhile", e));
+    }
+
+    /** Which region holds each of these keys (by thumbprint), for those some region holds. */
+    public Mono<Map<String, String>> keyOwners(Set<String> thumbprints) {
+        if (thumbprints.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT thumbprint, region_code FROM region_signing_key WHERE thumbprint IN (:thumbprints)")
+                .bind("thumbprints", List.copyOf(thumbprints))
+                .map(row -> Map.entry(row.get("thumbprint", String.class), row.get("region_code", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindOptional(DatabaseClient.GenericExecuteSpec spec, Region region) {
+        RegionDetails d = region.details();
+        spec = Sql.bind(spec, "keys", region.keys().isEmpty() ? null : Json.write(region.keys().keys().toJson()),
+                String.class);
         spec = Sql.bind(spec, "capital", d.capital(), String.class);
         spec = Sql.bind(spec, "signingAuthority", d.signingAuthority(), String.class);
         return Sql.bind(spec, "contactEmail", d.contactEmail(), String.class);
@@ -155,10 +189,12 @@ public class RegionRepository {
                 row.get("capital", String.class),
                 row.get("signing_authority", String.class),
                 row.get("contact_email", String.class));
+        String keys = row.get("keys_json", String.class);
         return new Region(
                 RegionCode.of(row.get("code", String.class)),
                 details,
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                keys == null ? SigningKeys.NONE : new SigningKeys(JwkSet.fromJson(Json.parse(keys), "the stored keys")),
                 row.get("version", Long.class));
     }
 }
