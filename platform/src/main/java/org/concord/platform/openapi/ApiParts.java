@@ -74,7 +74,10 @@ public final class ApiParts {
             new StandardError(428, "PreconditionRequired", "Precondition Required",
                     "This change must name the version it was made against: send `If-Match` with the resource's "
                             + "`ETag`. Nothing was changed.",
-                    "this update needs an If-Match header with the resource's current ETag \"2\""));
+                    "this update needs an If-Match header with the resource's current ETag \"2\""),
+            new StandardError(431, "RequestHeaderFieldsTooLarge", "Request Header Fields Too Large",
+                    "The request's headers are larger than the service accepts (16 KB in all). Nothing was changed.",
+                    "the request headers are larger than this service accepts (16384 bytes in all)"));
 
     private ApiParts() {
     }

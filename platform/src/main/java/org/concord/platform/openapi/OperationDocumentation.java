@@ -72,6 +72,8 @@ public class OperationDocumentation implements OperationCustomizer {
             standard(responses, 413);
             standard(responses, 415);
         }
+        // on every route: the one client error even a public operation without parameters can meet
+        standard(responses, 431);
         if (ifMatch != null) {
             standard(responses, 412);
             if (Boolean.TRUE.equals(ifMatch.getRequired())) {
