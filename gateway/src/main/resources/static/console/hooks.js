@@ -1,6 +1,7 @@
-import {get, getText} from './api.js';
-import {alertBox, fill, h} from './dom.js';
+import {call, get, getText} from './api.js';
+import {alertBox, announce, fill, h, time} from './dom.js';
 import {verifyBundle} from './evidence.js';
+import {isAdmin} from './session.js';
 
 // ================================================================================================================
 // HOOKS: what other engineers are adding to the services while the console is written. Each hook is wired into its
@@ -78,12 +79,61 @@ function downloadLink(agreement, text) {
 }
 
 /**
- * HOOK dead letters (coming in notifications-service): the deliveries (or events) parked as dead letters for a
- * subscription. Show them in `section` (heading "Dead letters") with what failed and when, and a way to re-send.
+ * Dead letters (notifications-service, through the gateway at /api/admin/dead-letters/notifications-service): the
+ * agreement events its consumer could not process, so no inbox and no subscription got them. Admins see them in
+ * `section`, with why each failed, and can replay one once the cause is fixed: its effect runs once per event id, so a
+ * replay never doubles a notification or a webhook. Hidden for everyone else.
  */
-export function renderDeadLetters(section, subscription) {
-  section.hidden = true;
+export async function renderDeadLetters(section, subscription) {
   void subscription;
+  section.hidden = true;
+  if (!isAdmin()) return;
+  const heading = section.querySelector('h2');
+  const body = h('div', {id: 'dead-letter-list'});
+  const status = h('div', {id: 'dead-letter-status'});
+  fill(section, heading, h('p', {class: 'muted'},
+    'Events notifications-service could not process: no inbox and no subscription got them. Replay one once its cause is fixed; '
+    + 'it is applied once, however often it is replayed.'), status, body);
+  const load = async () => {
+    const listing = await get(DEAD_LETTERS);
+    fill(body, listing.items.length === 0
+      ? h('p', {class: 'muted'}, 'No dead letters: every event reached the inbox and the webhooks.')
+      : h('table', {},
+        h('caption', {}, `${listing.items.length} dead letter${listing.items.length === 1 ? '' : 's'}${listing.truncated ? ' (the latest)' : ''}`),
+        h('thead', {}, h('tr', {}, ['Event', 'Parked', 'Why', 'Applied', ''].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, listing.items.map(d => h('tr', {dataset: {deadLetter: `${d.topic}/${d.partition}/${d.offset}`}},
+          h('td', {}, d.eventType ?? 'not a CloudEvent', h('br'), h('code', {}, d.eventId ?? `${d.partition}/${d.offset}`)),
+          h('td', {}, time(d.parkedAt)),
+          h('td', {}, d.reason ?? '—'),
+          h('td', {}, d.applied ? 'yes' : 'no'),
+          h('td', {}, d.applied ? null : replayButton(d, status, load)))))));
+  };
+  try {
+    await load();
+    section.hidden = false;
+  } catch (error) {
+    fill(status, alertBox(error));
+    section.hidden = false;
+  }
+}
+
+const DEAD_LETTERS = '/api/admin/dead-letters/notifications-service';
+
+function replayButton(deadLetter, status, reload) {
+  return h('button', {type: 'button', class: 'secondary', onclick: async event => {
+    const button = event.currentTarget;
+    button.disabled = true;
+    try {
+      const replay = (await call('POST', `${DEAD_LETTERS}/${encodeURIComponent(deadLetter.topic)}/${deadLetter.partition}/${deadLetter.offset}/replay`)).body;
+      const said = replay.outcome === 'applied' ? 'replayed: applied' : `replayed: ${replay.outcome}`;
+      fill(status, h('p', {class: 'success', role: 'status'}, `${deadLetter.eventType ?? 'record'} ${said}.`));
+      announce(`${deadLetter.eventType ?? 'record'} ${said}`);
+      await reload();
+    } catch (error) {
+      fill(status, alertBox(error));
+      button.disabled = false;
+    }
+  }}, 'Replay', h('span', {class: 'visually-hidden'}, ` ${deadLetter.eventType ?? ''} ${deadLetter.eventId ?? ''}`));
 }
 
 /**

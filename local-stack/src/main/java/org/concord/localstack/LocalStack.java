@@ -71,6 +71,7 @@ public final class LocalStack {
             case "bench" -> OutboxLatencyBenchmark.run(rest, environmentOptions().dataDirectory());
             case "demo" -> demo(rest);
             case "status", "stop", "restart", "logs" -> new StackControl(environmentOptions()).run(args.get(0), rest);
+            case "dead-letters" -> DeadLetterCommand.run(rest, environmentOptions());
             case "kafka-node" -> KafkaNode.runInThisProcess(rest);
             default -> throw new LaunchException("unknown command '" + args.get(0) + "' (see ./concord help)", LaunchException.USAGE);
         };

@@ -18,9 +18,10 @@ final class ServiceOutput {
 
     /**
      * The console pattern each service is started with (Boot's own abbreviates logger names, which would
-     * hide whether a line comes from {@code org.concord}). Logback appends a stack trace after the line.
+     * hide whether a line comes from {@code org.concord}), with the trace and span ids of the line's work (empty
+     * outside a trace). Logback appends a stack trace after the line.
      */
-    static final String LOG_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%t] %logger : %m%n";
+    static final String LOG_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%t] [%X{traceId:-},%X{spanId:-}] %logger : %m%n";
 
     static final int MAX_CONTINUATION_LINES = 10;
     static final int TAIL_LINES = 500;

@@ -319,7 +319,7 @@ final class StackControl {
         return all ? matching : List.of(matching.get(0));
     }
 
-    private StackLayout layout() {
+    StackLayout layout() {
         return run.layout().orElseGet(() -> new StackLayout(1, 1, 0));
     }
 
@@ -335,7 +335,7 @@ final class StackControl {
         return seconds / 3600 + " h " + seconds % 3600 / 60 + " m";
     }
 
-    private static List<String> table(List<List<String>> rows) {
+    static List<String> table(List<List<String>> rows) {
         int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {

@@ -55,6 +55,11 @@ public record StackLayout(int brokers, int instances, int portOffset) {
             return url().resolve("/v3/api-docs");
         }
 
+        /** The Prometheus scrape (admin token; the actuator shares the service's port on the local stack). */
+        java.net.URI metricsUrl() {
+            return url().resolve("/actuator/prometheus");
+        }
+
         java.net.URI swaggerUiUrl() {
             return url().resolve("/swagger-ui.html");
         }

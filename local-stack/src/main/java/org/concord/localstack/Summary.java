@@ -48,6 +48,11 @@ final class Summary {
         lines.add("  kafka           " + layout.bootstrapServers() + " (" + cluster + "); topics " + topicList
                 + " and " + TopicSpec.DEAD_LETTERS.size() + " dead-letter topics");
         lines.add("  databases       " + database);
+        lines.add("  metrics         " + rows.stream().map(row -> row.service().metricsUrl().toString())
+                .collect(Collectors.joining(" ")) + " (Prometheus text, with an admin token: curl -H \"Authorization: Bearer"
+                + " $(./concord token admin)\" <url>; the meters: docs/observability.md)");
+        lines.add("  traces, logs    trace and span ids in every log line; spans exported when CONCORD_OTLP_TRACES_ENDPOINT is set;"
+                + " dead letters: ./concord dead-letters");
         lines.add("  data directory  " + dataDirectory + "   logs: " + dataDirectory.resolve("logs"));
         lines.add("");
         lines.add("  all healthy in " + seconds(sinceCommand.orElse(stack))

@@ -57,6 +57,15 @@ class ServiceOutputTest {
     }
 
     @Test
+    void a_line_with_its_trace_and_span_ids_is_read_as_any_other() {
+        assertThat(shown(
+                "2026-11-29T05:32:13.195Z  INFO [reactor-http-epoll-4] [4bf92f3577b34da6a3ce929d0e0e4736,00f067aa0ba902b7] "
+                        + "org.concord.agreements.agreement.application.AgreementService : agreement 7f3 signed by CN-YN (5 of 12)",
+                "2026-11-29T05:32:13.196Z  INFO [main] [,] org.springframework.boot.SpringApplication : chatter"))
+                .containsExactly("agreement 7f3 signed by CN-YN (5 of 12)");
+    }
+
+    @Test
     void continuation_lines_of_a_hidden_entry_stay_hidden() {
         assertThat(shown(
                 entry("INFO", "org.apache.kafka.common.config.AbstractConfig", "AdminClientConfig values: "),

@@ -26,6 +26,10 @@ class SummaryTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("localhost:9092 (KRaft, single node)", "regions.v1 (compacted)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("./concord status", "./concord restart <service>"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("/repo/.data"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  metrics ").contains(
+                "http://localhost:8081/actuator/prometheus", "http://localhost:8082/actuator/prometheus",
+                "http://localhost:8083/actuator/prometheus", "./concord token admin", "docs/observability.md"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("./concord dead-letters"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("all healthy in 38.3 s since ./concord up (build 14.2 s, start 24.1 s)"));
     }

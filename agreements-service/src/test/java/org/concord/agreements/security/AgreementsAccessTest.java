@@ -38,7 +38,7 @@ class AgreementsAccessTest {
     @LocalServerPort
     int port;
 
-    static final AccessMatrix MATRIX = AccessMatrix.of()
+    static final AccessMatrix MATRIX = AccessMatrix.withPlatformEndpoints()
             .endpoint(GET, "/api/agreements", READ)
             .endpoint(GET, UNKNOWN, READ)
             .endpoint(GET, UNKNOWN + "/history", READ)

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
 /**
- * Two routes per service of {@code concord.gateway.services}: its paths, forwarded unchanged (the bearer token, the
- * live feed's {@code access_token} and {@code Last-Event-ID} with them), and its OpenAPI document at
- * {@code /api-docs/<service>}, whose "Try it out" then goes through the gateway too.
+ * Three routes per service of {@code concord.gateway.services}: its paths, forwarded unchanged (the bearer token, the
+ * live feed's {@code access_token} and {@code Last-Event-ID} with them); its OpenAPI document at
+ * {@code /api-docs/<service>}, whose "Try it out" then goes through the gateway too; and its dead letters at
+ * {@code /api/admin/dead-letters/<service>/**} (every service has them at {@code /api/admin/dead-letters/**}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
@@ -20,6 +21,7 @@ class ServiceRoutes {
     private static final Logger log = LoggerFactory.getLogger(ServiceRoutes.class);
 
     static final String API_DOCS = "/api-docs/";
+    static final String DEAD_LETTERS = "/api/admin/dead-letters";
 
     @Bean
     RouteLocator concordRoutes(RouteLocatorBuilder builder, GatewayProperties gateway) {
@@ -32,6 +34,10 @@ class ServiceRoutes {
                         .filters(filters -> filters.setPath("/v3/api-docs")
                                 .modifyResponseBody(String.class, String.class,
                                         (exchange, document) -> Mono.justOrEmpty(OpenApiDocuments.servedByGateway(document))))
+                        .uri(service.uri()))
+                .route(name + "-dead-letters", route -> route
+                        .path(DEAD_LETTERS + "/" + name, DEAD_LETTERS + "/" + name + "/**")
+                        .filters(filters -> filters.rewritePath(DEAD_LETTERS + "/" + name + "(?<rest>/?.*)", DEAD_LETTERS + "${rest}"))
                         .uri(service.uri())));
         return routes.build();
     }

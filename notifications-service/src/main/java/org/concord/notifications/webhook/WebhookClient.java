@@ -83,6 +83,9 @@ public class WebhookClient implements AutoCloseable {
                     headers.set("webhook-timestamp", Long.toString(timestamp));
                     headers.set("webhook-signature", signature);
                     headers.set("User-Agent", properties.userAgent());
+                    if (request.traceparent() != null) {
+                        headers.set("traceparent", request.traceparent());
+                    }
                 })
                 .contentType(MediaType.parseMediaType(CONTENT_TYPE))
                 .bodyValue(request.body())

@@ -31,7 +31,7 @@ class NotificationsAccessTest extends NotificationsIntegrationTest {
 
     private static final String SUBSCRIPTION = "/api/subscriptions/" + UUID.randomUUID();
 
-    static final AccessMatrix MATRIX = AccessMatrix.of()
+    static final AccessMatrix MATRIX = AccessMatrix.withPlatformEndpoints()
             .endpoint(GET, "/api/notifications?region=CN-GX", READ)
             // a region that is not a code: past security, a 400 at once instead of an endless stream
             .endpoint(GET, "/api/notifications/stream?region=cn-gx", READ)

@@ -3,17 +3,33 @@ package org.concord.platform.config;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 
-import org.concord.platform.cloudevents.Traceparent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.concord.platform.deadletter.DeadLetterController;
+import org.concord.platform.deadletter.DeadLetters;
 import org.concord.platform.inbox.IdempotentConsumer;
 import org.concord.platform.messaging.ConcordTopics;
+import org.concord.platform.messaging.ConsumerBindings;
+import org.concord.platform.messaging.ConsumerLag;
+import org.concord.platform.messaging.ConsumerObserver;
+import org.concord.platform.messaging.ConsumerTelemetry;
 import org.concord.platform.messaging.DeadLetterTopics;
+import org.concord.platform.messaging.EventConsumer;
 import org.concord.platform.messaging.EventConsumers;
 import org.concord.platform.openapi.ApiDocument;
 import org.concord.platform.openapi.NullableProperties;
 import org.concord.platform.openapi.OperationDocumentation;
+import org.concord.platform.observability.GaugeRefresher;
+import org.concord.platform.observability.MeterDescriptions;
+import org.concord.platform.observability.TraceContext;
 import org.concord.platform.outbox.Outbox;
+import org.concord.platform.outbox.OutboxBacklog;
+import org.concord.platform.outbox.OutboxListener;
 import org.concord.platform.outbox.OutboxProperties;
 import org.concord.platform.outbox.OutboxRelay;
+import org.concord.platform.outbox.RelayTelemetry;
 import org.concord.platform.security.SecurityConfiguration;
 import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.DurableCommits;
@@ -25,6 +41,7 @@ import org.concord.platform.web.LastResortErrors;
 import org.concord.platform.web.ProblemDetails;
 import org.concord.platform.web.RequestLimits;
 import org.concord.platform.web.StrictRequestBodies;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,6 +49,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -47,7 +65,10 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @EnableConfigurationProperties({ ConcordTopics.class, OutboxProperties.class, SecurityProperties.class })
 @Import(SecurityConfiguration.class)
 @EnableScheduling
@@ -113,9 +134,74 @@ public class PlatformAutoConfiguration {
         return new ApiDocument(service, ApiDocument.projectVersion());
     }
 
+    /** The W3C trace context of the current request or record (a no-op without tracing). */
     @Bean
-    Traceparent traceparent() {
-        return new Traceparent();
+    TraceContext traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContext(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** Every meter with a description: the scrape passes promtool. */
+    @Bean
+    MeterDescriptions meterDescriptions() {
+        return new MeterDescriptions();
+    }
+
+    @Bean
+    ConsumerTelemetry consumerTelemetry(ObjectProvider<MeterRegistry> meters) {
+        return new ConsumerTelemetry(meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** What each consumer binding reads, in which group, and where its dead letters go. */
+    @Bean
+    ConsumerBindings consumerBindings(BindingServiceProperties stream, @Value("${spring.application.name}") String service) {
+        var bindings = new java.util.ArrayList<ConsumerBindings.Binding>();
+        stream.getBindings().forEach((name, binding) -> {
+            if (name.endsWith("-in-0") && binding.getDestination() != null) {
+                String function = name.substring(0, name.length() - "-in-0".length());
+                bindings.add(new ConsumerBindings.Binding(function, service + "." + function, binding.getDestination(),
+                        stream.getGroup(name), DeadLetterTopics.of(binding.getDestination(), service)));
+            }
+        });
+        return new ConsumerBindings(bindings);
+    }
+
+    @Bean
+    GaugeRefresher gaugeRefresher(@Value("${concord.metrics.refresh-interval}") java.time.Duration interval) {
+        return new GaugeRefresher(interval);
+    }
+
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(KafkaProperties kafka, ConsumerBindings bindings, GaugeRefresher refresher,
+            OutboxProperties outbox, ObjectProvider<MeterRegistry> meters,
+            @Value("${spring.application.name}") String service) {
+        var config = new java.util.HashMap<>(kafka.buildAdminProperties());
+        config.put(org.apache.kafka.clients.admin.AdminClientConfig.CLIENT_ID_CONFIG, service + "-consumer-lag");
+        ConsumerLag lag = new ConsumerLag(config, bindings, outbox.operationTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        refresher.add(lag);
+        return lag;
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(DatabaseClient db, OutboxProperties outbox, GaugeRefresher refresher,
+            ObjectProvider<MeterRegistry> meters) {
+        OutboxBacklog backlog = new OutboxBacklog(db, outbox.operationTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        refresher.add(backlog);
+        return backlog;
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Value("${spring.application.name}") String service, ConsumerBindings bindings,
+            ObjectProvider<EventConsumer> consumers, IdempotentConsumer inbox, KafkaProperties kafka,
+            OutboxProperties outbox, ObjectProvider<MeterRegistry> meters) {
+        var config = new java.util.HashMap<>(kafka.buildConsumerProperties());
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
+        return DeadLetters.create(service, bindings, consumers.orderedStream().toList(), inbox, config,
+                outbox.operationTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
     }
 
     @Bean
@@ -136,15 +222,22 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(IdempotentConsumer inbox, JsonMapper json,
-            @Value("${spring.application.name}") String service) {
-        return new EventConsumers(service, inbox, json);
+    EventConsumers eventConsumers(IdempotentConsumer inbox, JsonMapper json, ConsumerTelemetry telemetry,
+            ConsumerBindings bindings, @Value("${spring.application.name}") String service) {
+        bindings.bindings().forEach(binding -> telemetry.register(binding.consumer()));
+        return new EventConsumers(service, inbox, json, telemetry);
     }
 
-    /** Every binding parks what it cannot process in {@code <topic>.<service>.dlq}. */
+    /** Every binding parks what it cannot process in {@code <topic>.<service>.dlq} (and counts it). */
     @Bean
-    DlqDestinationResolver concordDeadLetterTopics(@Value("${spring.application.name}") String service) {
-        return (record, exception) -> DeadLetterTopics.of(record.topic(), service);
+    DlqDestinationResolver concordDeadLetterTopics(@Value("${spring.application.name}") String service,
+            ConsumerBindings bindings, ConsumerTelemetry telemetry) {
+        return (record, exception) -> {
+            String consumer = bindings.ofTopic(record.topic()).map(ConsumerBindings.Binding::consumer)
+                    .orElse(service + "." + record.topic());
+            telemetry.consumed(consumer, ConsumerObserver.Outcome.DEAD_LETTERED);
+            return DeadLetterTopics.of(record.topic(), service);
+        };
     }
 
     @Bean
@@ -153,15 +246,19 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient db, JsonMapper json, java.util.Optional<OutboxRelay> relay) {
-        return new Outbox(db, json, () -> relay.ifPresent(OutboxRelay::wakeUp));
+    Outbox outbox(DatabaseClient db, JsonMapper json, java.util.Optional<OutboxRelay> relay, TraceContext trace,
+            ObjectProvider<OutboxListener> listeners) {
+        return new Outbox(db, json, () -> relay.ifPresent(OutboxRelay::wakeUp), trace, listeners.orderedStream().toList());
     }
 
     @Bean
     @ConditionalOnProperty(name = "concord.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient db, KafkaProperties kafka, OutboxProperties properties,
-            @Value("${spring.application.name}") String service) {
-        return OutboxRelay.create(db, kafka.buildProducerProperties(), properties, service, instanceName(service));
+            @Value("${spring.application.name}") String service, TraceContext trace,
+            ObjectProvider<MeterRegistry> meters) {
+        OutboxRelay relay = OutboxRelay.create(db, kafka.buildProducerProperties(), properties, service, instanceName(service));
+        relay.observe(new RelayTelemetry(trace, meters.getIfAvailable(SimpleMeterRegistry::new)));
+        return relay;
     }
 
     private static String instanceName(String service) {

@@ -137,6 +137,27 @@ public class IdempotentConsumer {
         return db.sql("DELETE FROM processed_event WHERE consumer = :consumer").bind("consumer", consumer).then();
     }
 
+    /** Whether {@code consumer} has processed the event (its effect committed). */
+    public Mono<Boolean> processed(String consumer, String eventId) {
+        return db.sql("SELECT COUNT(*) AS n FROM processed_event WHERE consumer = :consumer AND event_id = :eventId")
+                .bind("consumer", consumer)
+                .bind("eventId", eventId)
+                .map(row -> ((Number) row.get("n")).longValue() > 0)
+                .one();
+    }
+
+    /** Which of {@code eventIds} {@code consumer} has processed. */
+    public reactor.core.publisher.Flux<String> processed(String consumer, java.util.Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return reactor.core.publisher.Flux.empty();
+        }
+        return db.sql("SELECT event_id FROM processed_event WHERE consumer = :consumer AND event_id IN (:eventIds)")
+                .bind("consumer", consumer)
+                .bind("eventIds", java.util.List.copyOf(eventIds))
+                .map(row -> row.get("event_id", String.class))
+                .all();
+    }
+
     private Mono<Boolean> claim(String consumer, CloudEvent event) {
         return db.sql(CLAIM)
                 .bind("consumer", consumer)

@@ -47,12 +47,15 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
     private final List<Route<?>> routes;
     private final IdempotentConsumer inbox;
     private final JsonMapper json;
+    private final ConsumerObserver observer;
 
-    private EventConsumer(String name, List<Route<?>> routes, IdempotentConsumer inbox, JsonMapper json) {
+    private EventConsumer(String name, List<Route<?>> routes, IdempotentConsumer inbox, JsonMapper json,
+            ConsumerObserver observer) {
         this.name = name;
         this.routes = List.copyOf(routes);
         this.inbox = inbox;
         this.json = json;
+        this.observer = observer;
     }
 
     /** The name its processed events are recorded under: {@code <service>.<function>}. */
@@ -74,10 +77,13 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         CloudEvent event = CloudEvent.from(message);
         for (Route<?> route : routes) {
             if (route.matches(event.type())) {
-                return apply(route, event);
+                boolean applied = apply(route, event);
+                observer.consumed(name, applied ? ConsumerObserver.Outcome.APPLIED : ConsumerObserver.Outcome.REDELIVERED);
+                return applied;
             }
         }
         log.debug("{} skipped {} {}: no route for it", name, event.type(), event.id());
+        observer.consumed(name, ConsumerObserver.Outcome.SKIPPED);
         return false;
     }
 
@@ -92,11 +98,13 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         private final String name;
         private final IdempotentConsumer inbox;
         private final JsonMapper json;
+        private final ConsumerObserver observer;
         private final List<Route<?>> routes = new ArrayList<>();
 
-        Builder(String name, IdempotentConsumer inbox, JsonMapper json) {
+        Builder(String name, IdempotentConsumer inbox, JsonMapper json, ConsumerObserver observer) {
             this.name = name;
             this.inbox = inbox;
+            this.observer = observer;
             this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         }
 
@@ -107,7 +115,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         }
 
         public EventConsumer build() {
-            return new EventConsumer(name, routes, inbox, json);
+            return new EventConsumer(name, routes, inbox, json, observer);
         }
     }
 }

@@ -51,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final String source;
     private final Semaphore wakeUp = new Semaphore(0);
+    private volatile RelayObserver observer = RelayObserver.NONE;
     private volatile boolean running;
     private Thread worker;
 
@@ -75,6 +76,11 @@ public class OutboxRelay implements SmartLifecycle {
         var producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         return new OutboxRelay(db, producers, new OutboxRelayLease(db, instance, properties.leaseDuration()), properties,
                 "/concord/" + service);
+    }
+
+    /** Who hears what the relay does (telemetry); nobody by default. */
+    public void observe(RelayObserver observer) {
+        this.observer = observer;
     }
 
     /** Asks the relay to look for new rows now rather than at its next poll. */
@@ -132,8 +138,13 @@ public class OutboxRelay implements SmartLifecycle {
         if (rows.isEmpty()) {
             return 0;
         }
+        long started = System.nanoTime();
         List<Long> published = sendInOrder(rows);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         markPublished(published);
+        if (!published.isEmpty()) {
+            observer.batchPublished(published.size(), took);
+        }
         if (published.size() < rows.size()) {
             // start the next attempt with a fresh producer: after a broker outage the old one may be unusable
             producers.reset();
@@ -155,7 +166,9 @@ public class OutboxRelay implements SmartLifecycle {
     List<Long> sendInOrder(List<OutboxRow> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(kafka.send(toRecord(row)));
+            ProducerRecord<String, byte[]> record = toRecord(row);
+            RelayObserver.Sent sent = observer.sending(record, row.traceparent(), row.occurredAt());
+            acks.add(kafka.send(record).whenComplete((result, failure) -> sent.done(failure)));
         }
         List<Long> published = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

@@ -13,6 +13,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
@@ -35,16 +38,45 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every service is an OAuth2 resource server: bearer JWTs signed with RS256 (pinned), {@code exp} required,
- * issuer and audience checked. Health is public; other actuator endpoints need {@code admin}; API reads need
+ * issuer and audience checked. Health is public; other actuator endpoints need {@code admin} (on a management port of
+ * their own, {@code CONCORD_MANAGEMENT_PORT}, they are open: that port is for the internal network only); operators'
+ * endpoints ({@code /api/admin/**}) need {@code admin}; API reads need
  * any valid token; the service's {@link AccessRules} say who may change what, and anything they do not name
  * needs {@code admin}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
+
+    /**
+     * The management port (when {@code CONCORD_MANAGEMENT_PORT} gives the actuator one) is open: it is meant for the
+     * internal network only (Prometheus, health checks), where no bearer token is at hand. Without one, the actuator
+     * shares the API's port and the rules below apply to it.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain managementPort(ServerHttpSecurity http, Environment environment) {
+        return http.securityMatcher(exchange -> onManagementPort(exchange, environment)
+                        ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    private static boolean onManagementPort(ServerWebExchange exchange, Environment environment) {
+        Integer management = environment.getProperty("local.management.port", Integer.class);
+        java.net.InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        return management != null && local != null && local.getPort() == management
+                && !management.equals(environment.getProperty("local.server.port", Integer.class));
+    }
 
     @Bean
     SecurityWebFilterChain concordSecurity(ServerHttpSecurity http, SecurityProperties properties,
@@ -60,7 +92,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                             .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-                            .pathMatchers("/actuator/**").hasRole(Roles.ADMIN);
+                            .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                            .pathMatchers("/api/admin/**").hasRole(Roles.ADMIN);
                     serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
                     exchanges.pathMatchers(HttpMethod.GET, "/api/**").authenticated()
                             .anyExchange().hasRole(Roles.ADMIN);

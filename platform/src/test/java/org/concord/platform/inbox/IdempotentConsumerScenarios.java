@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.concord.platform.PlatformTest;
 import org.concord.platform.messaging.ConcordTopics;
+import org.concord.testsupport.kafka.CloudEventRecords;
 import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.Test;
@@ -74,18 +73,7 @@ abstract class IdempotentConsumerScenarios {
     }
 
     private ProducerRecord<String, String> event(String id, String data) {
-        var record = new ProducerRecord<String, String>(topics.agreements(), "agreement-1", data);
-        addHeader(record, "ce_specversion", "1.0");
-        addHeader(record, "ce_id", id);
-        addHeader(record, "ce_source", "/concord/agreements-service");
-        addHeader(record, "ce_type", "concord.agreement.drafted");
-        addHeader(record, "ce_subject", "agreement-1");
-        addHeader(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        return CloudEventRecords.agreementEvent(topics.agreements(), "agreement-1", id, "concord.agreement.drafted", data);
     }
 
     private long effects(String eventId) {

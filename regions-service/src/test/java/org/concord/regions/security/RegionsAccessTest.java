@@ -31,7 +31,7 @@ class RegionsAccessTest {
     @LocalServerPort
     int port;
 
-    static final AccessMatrix MATRIX = AccessMatrix.of()
+    static final AccessMatrix MATRIX = AccessMatrix.withPlatformEndpoints()
             .endpoint(GET, "/api/regions", READ)
             .endpoint(GET, "/api/regions/CN-XZ", READ)
             .endpoint(GET, "/api/regions/CN-XZ/agreements", READ)

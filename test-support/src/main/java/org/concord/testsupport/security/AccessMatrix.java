@@ -120,6 +120,14 @@ public final class AccessMatrix {
         return new AccessMatrix();
     }
 
+    /** A service's rows plus the platform's operator endpoints every service has: its dead letters, admin only. */
+    public static AccessMatrix withPlatformEndpoints() {
+        String record = "/api/admin/dead-letters/no-such-topic/0/0";
+        return of().endpoint(HttpMethod.GET, "/api/admin/dead-letters", Rule.ADMIN)
+                .endpoint(HttpMethod.GET, record, Rule.ADMIN)
+                .endpoint(HttpMethod.POST, record + "/replay", Rule.ADMIN);
+    }
+
     public AccessMatrix endpoint(HttpMethod method, String path, Rule rule) {
         return endpoint(method, path, null, rule);
     }

@@ -47,13 +47,16 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final WebhookClient client;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final DeliveryObserver observer;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private final Map<UUID, Integer> inFlightPerEndpoint = new HashMap<>();
     private int inFlight;
     private volatile Disposable loop;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-            DeliveryService service, WebhookClient client, WebhookProperties properties, Clock clock) {
+            DeliveryService service, WebhookClient client, WebhookProperties properties, Clock clock,
+            java.util.Optional<DeliveryObserver> observer) {
+        this.observer = observer.orElse(DeliveryObserver.NONE);
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.service = service;
@@ -141,11 +144,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private Mono<Void> attempt(Delivery delivery, Subscription subscription) {
         Instant attemptedAt = clock.instant();
-        return subscriptions.validSecrets(subscription.id(), attemptedAt)
+        return observer.attempt(delivery, traceparent -> subscriptions.validSecrets(subscription.id(), attemptedAt)
                 .flatMap(secrets -> client.send(new WebhookRequest(URI.create(subscription.url().toString()),
                         delivery.eventId(), delivery.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        secrets)))
-                .flatMap(response -> service.recordAttempt(delivery, subscription, response, attemptedAt))
+                        secrets, traceparent)))
+                .flatMap(response -> service.recordAttempt(delivery, subscription, response, attemptedAt)
+                        .map(verdict -> new DeliveryObserver.Attempted(response, verdict))))
                 .then();
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
+import org.concord.platform.observability.TraceContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -30,16 +31,19 @@ public class DeliveryRepository {
             + "d.attempts, d.next_attempt_at, d.manual_retry, d.last_status_code, d.last_error, d.created_at, d.completed_at";
 
     private final DatabaseClient db;
+    private final TraceContext trace;
 
-    public DeliveryRepository(DatabaseClient db) {
+    public DeliveryRepository(DatabaseClient db, TraceContext trace) {
         this.db = db;
+        this.trace = trace;
     }
 
+    /** Inserts a queued delivery with the current trace context (the consumer span that queued it). */
     public Mono<Void> insert(Delivery d) {
-        return db.sql("""
+        return trace.current().defaultIfEmpty("").flatMap(traceparent -> Sql.bind(db.sql("""
                 INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
-                                              next_attempt_at, manual_retry, created_at)
-                VALUES (:id, :subscriptionId, :eventId, :eventType, :payload, :status, 0, :next, FALSE, :now)""")
+                                              next_attempt_at, manual_retry, created_at, traceparent)
+                VALUES (:id, :subscriptionId, :eventId, :eventType, :payload, :status, 0, :next, FALSE, :now, :traceparent)""")
                 .bind("id", d.id())
                 .bind("subscriptionId", d.subscriptionId())
                 .bind("eventId", d.eventId())
@@ -47,8 +51,17 @@ public class DeliveryRepository {
                 .bind("payload", d.payload())
                 .bind("status", d.status().name())
                 .bind("next", Sql.utc(d.nextAttemptAt()))
-                .bind("now", Sql.utc(d.createdAt()))
-                .then();
+                .bind("now", Sql.utc(d.createdAt())),
+                "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then());
+    }
+
+    /** The trace context the delivery was queued in, if any: the parent of its attempts' spans. */
+    public Mono<String> traceparent(UUID id) {
+        return db.sql("SELECT traceparent FROM webhook_delivery WHERE id = :id")
+                .bind("id", id)
+                .map(row -> java.util.Optional.ofNullable(row.get("traceparent", String.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     /**

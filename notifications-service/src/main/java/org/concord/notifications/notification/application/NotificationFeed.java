@@ -36,6 +36,7 @@ public class NotificationFeed implements SmartLifecycle {
     private final Sinks.Many<Notification> live = Sinks.many().multicast().directBestEffort();
     private volatile Sinks.One<Boolean> shuttingDown = Sinks.one();
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
     private final NotificationRepository notifications;
     private final int bufferSize;
 
@@ -68,11 +69,20 @@ public class NotificationFeed implements SmartLifecycle {
                     });
             AtomicLong lastSent = new AtomicLong(lastEventId == null ? 0 : lastEventId);
             Flux<Notification> missed = lastEventId == null ? Flux.empty() : replay(lastEventId, filter);
+            readers.incrementAndGet();
             return Flux.concat(missed, buffer.asFlux())
                     .filter(notification -> notification.id() > lastSent.get())
                     .doOnNext(notification -> lastSent.set(notification.id()))
-                    .doFinally(signal -> liveSubscription.dispose());
+                    .doFinally(signal -> {
+                        liveSubscription.dispose();
+                        readers.decrementAndGet();
+                    });
         });
+    }
+
+    /** Readers connected to this instance's live feed now. */
+    public int readers() {
+        return readers.get();
     }
 
     /**
