@@ -1,28 +1,15 @@
 package org.concord.agreements;
 
-import java.net.URI;
-
 import org.concord.testsupport.ConcordIntegrationTest;
-import org.concord.testsupport.contract.OpenApiDocuments;
-import org.concord.testsupport.http.Http;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.concord.testsupport.contract.ServesCommittedOpenApi;
 
-/**
- * The OpenAPI document agreements-service serves is the committed one (contract/src/main/resources/openapi), which
- * client teams and gateways import. When an endpoint changes, regenerate it: {@value OpenApiDocuments#UPDATE_COMMAND}.
- */
+/** agreements-service serves the committed OpenAPI document (see {@link ServesCommittedOpenApi}). */
 @AgreementsServiceTest
 @ConcordIntegrationTest
-class OpenApiDocumentTest {
+class OpenApiDocumentTest implements ServesCommittedOpenApi {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void serves_the_committed_openapi_document() {
-        Http.Response document = new Http(URI.create("http://localhost:" + port)).get("/v3/api-docs", null);
-
-        OpenApiDocuments.assertCommitted(AgreementsApplication.NAME, document.body());
+    @Override
+    public String service() {
+        return AgreementsApplication.NAME;
     }
 }

@@ -9,24 +9,18 @@ import java.util.List;
 import org.concord.notifications.subscription.domain.Subscription;
 
 import org.concord.testsupport.ConcordIntegrationTest;
-import org.concord.testsupport.contract.OpenApiDocuments;
+import org.concord.testsupport.contract.ServesCommittedOpenApi;
 import org.concord.testsupport.http.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/**
- * The OpenAPI document notifications-service serves is the committed one (contract/src/main/resources/openapi),
- * which client teams and gateways import. When an endpoint changes, regenerate it:
- * {@value OpenApiDocuments#UPDATE_COMMAND}.
- */
+/** notifications-service serves the committed OpenAPI document (see {@link ServesCommittedOpenApi}). */
 @ConcordIntegrationTest
-class OpenApiDocumentTest extends NotificationsIntegrationTest {
+class OpenApiDocumentTest extends NotificationsIntegrationTest implements ServesCommittedOpenApi {
 
-    @Test
-    void serves_the_committed_openapi_document() {
-        Http.Response document = new Http(URI.create("http://localhost:" + port)).get("/v3/api-docs", null);
-
-        OpenApiDocuments.assertCommitted(NotificationsApplication.NAME, document.body());
+    @Override
+    public String service() {
+        return NotificationsApplication.NAME;
     }
 
     /** The event types are listed in the controllers' annotations: they must be the ones subscriptions take. */

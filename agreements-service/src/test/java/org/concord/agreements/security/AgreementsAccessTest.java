@@ -9,17 +9,12 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.concord.agreements.AgreementsServiceTest;
 import org.concord.testsupport.ConcordIntegrationTest;
 import org.concord.agreements.AgreementsApplication;
-import org.concord.testsupport.contract.OpenApiDocuments;
+import org.concord.testsupport.security.AccessContract;
 import org.concord.testsupport.security.AccessMatrix;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may do what on agreements-service: admins draft, amend, open, withdraw and terminate; signatories sign;
@@ -28,15 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @AgreementsServiceTest
 @ConcordIntegrationTest
-class AgreementsAccessTest {
+class AgreementsAccessTest implements AccessContract {
 
     private static final String UNKNOWN = "/api/agreements/" + UUID.randomUUID();
     private static final String SIGNATURE = """
             {"party":"CN-SC","contentHash":"sha256:%s","signatory":{"name":"N","title":"T","organisation":"O"}}"""
             .formatted("0".repeat(64));
-
-    @LocalServerPort
-    int port;
 
     static final AccessMatrix MATRIX = AccessMatrix.withPlatformEndpoints()
             .endpoint(GET, "/api/agreements", READ)
@@ -51,18 +43,13 @@ class AgreementsAccessTest {
             .endpoint(POST, UNKNOWN + "/terminate", "{\"reason\":\"r\"}", ADMIN)
             .endpoint(POST, UNKNOWN + "/signatures", SIGNATURE, SIGNATORY);
 
-    static Stream<AccessMatrix.Case> matrix() {
-        return MATRIX.cases();
+    @Override
+    public String service() {
+        return AgreementsApplication.NAME;
     }
 
-    @Test
-    void the_openapi_document_names_the_roles_the_matrix_checks() {
-        MATRIX.assertDocumentedIn(OpenApiDocuments.committed(AgreementsApplication.NAME));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void access(AccessMatrix.Case access) {
-        access.check(port);
+    @Override
+    public AccessMatrix matrix() {
+        return MATRIX;
     }
 }

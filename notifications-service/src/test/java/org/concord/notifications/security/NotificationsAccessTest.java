@@ -8,17 +8,14 @@ import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.concord.notifications.NotificationsIntegrationTest;
 import org.concord.testsupport.ConcordIntegrationTest;
 import org.concord.notifications.NotificationsApplication;
-import org.concord.testsupport.contract.OpenApiDocuments;
+import org.concord.testsupport.security.AccessContract;
 import org.concord.testsupport.security.AccessMatrix;
 import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * token reads the inbox, the live feed and delivery logs.
  */
 @ConcordIntegrationTest
-class NotificationsAccessTest extends NotificationsIntegrationTest {
+class NotificationsAccessTest extends NotificationsIntegrationTest implements AccessContract {
 
     private static final String SUBSCRIPTION = "/api/subscriptions/" + UUID.randomUUID();
 
@@ -44,19 +41,14 @@ class NotificationsAccessTest extends NotificationsIntegrationTest {
             .endpoint(POST, SUBSCRIPTION + "/enable", ADMIN)
             .endpoint(POST, SUBSCRIPTION + "/deliveries/" + UUID.randomUUID() + "/retry", ADMIN);
 
-    static Stream<AccessMatrix.Case> matrix() {
-        return MATRIX.cases();
+    @Override
+    public String service() {
+        return NotificationsApplication.NAME;
     }
 
-    @Test
-    void the_openapi_document_names_the_roles_the_matrix_checks() {
-        MATRIX.assertDocumentedIn(OpenApiDocuments.committed(NotificationsApplication.NAME));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void access(AccessMatrix.Case access) {
-        access.check(port);
+    @Override
+    public AccessMatrix matrix() {
+        return MATRIX;
     }
 
     @Test

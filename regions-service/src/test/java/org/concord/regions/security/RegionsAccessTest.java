@@ -8,17 +8,11 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import java.util.stream.Stream;
-
 import org.concord.regions.RegionsServiceTest;
 import org.concord.testsupport.ConcordIntegrationTest;
 import org.concord.regions.RegionsApplication;
-import org.concord.testsupport.contract.OpenApiDocuments;
+import org.concord.testsupport.security.AccessContract;
 import org.concord.testsupport.security.AccessMatrix;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may do what on regions-service: any valid token reads; only admins change the registry or rebuild; a region's
@@ -26,10 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @RegionsServiceTest
 @ConcordIntegrationTest
-class RegionsAccessTest {
-
-    @LocalServerPort
-    int port;
+class RegionsAccessTest implements AccessContract {
 
     static final AccessMatrix MATRIX = AccessMatrix.withPlatformEndpoints()
             .endpoint(GET, "/api/regions", READ)
@@ -43,18 +34,13 @@ class RegionsAccessTest {
             .endpoint(PUT, "/api/regions/CN-SC/keys", "{\"keys\":[]}", ADMIN_OR_SIGNATORY)
             .endpoint(POST, "/api/admin/portfolio/rebuild", ADMIN);
 
-    static Stream<AccessMatrix.Case> matrix() {
-        return MATRIX.cases();
+    @Override
+    public String service() {
+        return RegionsApplication.NAME;
     }
 
-    @Test
-    void the_openapi_document_names_the_roles_the_matrix_checks() {
-        MATRIX.assertDocumentedIn(OpenApiDocuments.committed(RegionsApplication.NAME));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void access(AccessMatrix.Case access) {
-        access.check(port);
+    @Override
+    public AccessMatrix matrix() {
+        return MATRIX;
     }
 }
