@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.concord.evidence.SignaturePayload;
 import org.concord.evidence.SigningKey;
 import org.concord.platform.messaging.ConcordTopics;
+import org.concord.testsupport.seed.SeedMou;
 import org.concord.testsupport.contract.ContractExamples;
 import org.concord.testsupport.kafka.TestKafka;
 import org.concord.testsupport.kafka.TopicRecords;
@@ -35,8 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AgreementsServiceTest
 public abstract class AgreementsScenarioSupport {
 
-    public static final List<String> SEED_PARTIES = List.of("CN-GX", "CN-SC", "CN-SN", "CN-YN", "CN-GZ", "CN-XZ",
-            "CN-CQ", "CN-NM", "CN-GS", "CN-QH", "CN-XJ", "CN-NX");
+    public static final List<String> SEED_PARTIES = SeedMou.PARTIES;
     /** A region that is not a party to the seed MoU, to accede to it or to be refused. */
     public static final String HAINAN = "CN-HI";
     /** The content hash of {@link #seedMou()}'s text, computed independently (see ContentHashTest). */
@@ -105,29 +105,7 @@ public abstract class AgreementsScenarioSupport {
 
     /** The MoU of the seed article: twelve parties, the five commitments. A fresh mutable copy each time. */
     public static Map<String, Object> seedMou() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Memorandum of Understanding on Silk Road E-commerce Cooperation with ASEAN");
-        body.put("kind", "MOU");
-        body.put("areas", List.of("E_COMMERCE", "CROSS_BORDER_E_COMMERCE"));
-        body.put("summary", "Twelve provincial-level regions pledge exchanges and cooperation in e-commerce and "
-                + "cross-border e-commerce with ASEAN.");
-        body.put("commitments", List.of(
-                "Enhance exchanges and cooperation in Silk Road e-commerce",
-                "Explore the potential for trade cooperation between China and ASEAN nations",
-                "Exchange e-commerce expertise",
-                "Facilitate the entry of high-quality products from ASEAN countries into China",
-                "Boost consumption upgrading"));
-        body.put("counterpart", "ASEAN");
-        body.put("convener", "CN-GX");
-        body.put("parties", SEED_PARTIES);
-        body.put("signingEvent", Map.of(
-                "name", "2024 China-ASEAN Silk Road (Cross-border) E-commerce Open Cooperation Promotion Event",
-                "venue", "Nanning", "date", "2024-09-24"));
-        Map<String, Object> term = new LinkedHashMap<>();
-        term.put("effectiveFrom", "2024-09-24");
-        term.put("until", null);
-        body.put("term", term);
-        return body;
+        return SeedMou.draft();
     }
 
     /** A signature request of {@code party} on {@code contentHash}. */
