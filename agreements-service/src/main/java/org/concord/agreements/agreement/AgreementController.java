@@ -221,11 +221,19 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
-        return idempotency.respond(key, "POST /api/agreements/" + id + "/signatures", request,
-                () -> Actor.current().map(AgreementController::signer)
-                        .flatMap(signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
-                                request.toSignatory(), ContentHash.of(request.contentHash()), request.jws()))
-                        .map(AgreementController::ok));
+        return actingAs(key, "/api/agreements/" + id + "/signatures", request,
+                signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
+                        request.toSignatory(), ContentHash.of(request.contentHash()), request.jws()));
+    }
+
+    /**
+     * A POST made by the caller for a region (a signature, a notice, an objection): {@code step} with the signer the
+     * token names, the agreement it answers with its ETag, and the platform's Idempotency-Key behaviour.
+     */
+    private Mono<ResponseEntity<?>> actingAs(String key, String path, Object request,
+            java.util.function.Function<Signer, Mono<Agreement>> step) {
+        return idempotency.respond(key, "POST " + path, request,
+                () -> Actor.current().map(AgreementController::signer).flatMap(step).map(AgreementController::ok));
     }
 
     /**
@@ -285,11 +293,9 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody PartyNotice request) {
-        return idempotency.respond(key, "POST /api/agreements/" + id + "/withdrawals", request,
-                () -> Actor.current().map(AgreementController::signer)
-                        .flatMap(signer -> service.notifyWithdrawal(id, ETags.expected(ifMatch), signer,
-                                RegionCode.of(request.party()), request.reason()))
-                        .map(AgreementController::ok));
+        return actingAs(key, "/api/agreements/" + id + "/withdrawals", request,
+                signer -> service.notifyWithdrawal(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
+                        request.reason()));
     }
 
     /** Opens an amendment of the agreement in force: a merge patch of its current text. */
@@ -348,12 +354,10 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
-        return idempotency.respond(key, "POST /api/agreements/" + id + "/amendments/" + number + "/signatures", request,
-                () -> Actor.current().map(AgreementController::signer)
-                        .flatMap(signer -> service.signAmendment(id, number, ETags.expected(ifMatch), signer,
-                                RegionCode.of(request.party()), request.toSignatory(),
-                                ContentHash.of(request.contentHash()), request.jws()))
-                        .map(AgreementController::ok));
+        return actingAs(key, "/api/agreements/" + id + "/amendments/" + number + "/signatures", request,
+                signer -> service.signAmendment(id, number, ETags.expected(ifMatch), signer,
+                        RegionCode.of(request.party()), request.toSignatory(), ContentHash.of(request.contentHash()),
+                        request.jws()));
     }
 
     /** A party's signatory objects to the automatic renewal of the current term. */
@@ -377,11 +381,9 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody PartyNotice request) {
-        return idempotency.respond(key, "POST /api/agreements/" + id + "/renewal-objections", request,
-                () -> Actor.current().map(AgreementController::signer)
-                        .flatMap(signer -> service.objectToRenewal(id, ETags.expected(ifMatch), signer,
-                                RegionCode.of(request.party()), request.reason()))
-                        .map(AgreementController::ok));
+        return actingAs(key, "/api/agreements/" + id + "/renewal-objections", request,
+                signer -> service.objectToRenewal(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
+                        request.reason()));
     }
 
     /** The hash-chained history, oldest first (the evidence bundle holds it as it was hashed). */
