@@ -60,6 +60,7 @@ class NanningSigningTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String SIGNED = "concord.agreement.signed";
     private static final String SIGNATURE_RECORDED = "concord.agreement.signature-recorded";
+    private static final String ENTERED_INTO_FORCE = "concord.agreement.entered-into-force";
 
     private static WebhookReceiver receiver;
     private static ConcordSystem concord;
@@ -131,7 +132,8 @@ class NanningSigningTest {
 
         // agreements-service: the MoU is concluded with twelve signatures, each in its department's name.
         JsonNode agreement = agreements.get("/api/agreements/" + id, Tokens.viewer()).body();
-        assertThat(agreement.path("status").asString()).isEqualTo("SIGNED");
+        assertThat(agreement.path("status").asString()).as("concluded and, on all signatures, in force")
+                .isEqualTo("IN_FORCE");
         assertThat(agreement.path("parties").values()).hasSize(12).allSatisfy(party -> {
             assertThat(party.path("signed").asBoolean()).isTrue();
             assertThat(party.path("signatory").path("organisation").asString())
@@ -144,7 +146,8 @@ class NanningSigningTest {
         List<String> types = events.stream().map(event -> header(event, "ce_type")).toList();
         assertThat(types.stream().filter(SIGNED::equals)).hasSize(1);
         assertThat(types.stream().filter(SIGNATURE_RECORDED::equals)).hasSize(12);
-        assertThat(types.get(types.size() - 1)).as("the conclusion comes last").isEqualTo(SIGNED);
+        assertThat(types.subList(types.size() - 2, types.size())).as("the conclusion and the entry into force come last")
+                .containsExactly(SIGNED, ENTERED_INTO_FORCE);
         List<JsonNode> signatures = events.stream().filter(event -> SIGNATURE_RECORDED.equals(header(event, "ce_type")))
                 .map(event -> Http.JSON.readTree(event.value())).toList();
         assertThat(signatures).extracting(data -> data.path("signatureCount").asInt())
@@ -172,7 +175,7 @@ class NanningSigningTest {
         assertThat(report.passed()).as(report.toText()).isTrue();
         assertThat(report.about("signature")).as("each signatory's JWS, checked").hasSize(12)
                 .allSatisfy(finding -> assertThat(finding.status()).isEqualTo(VerificationReport.Status.HOLDS));
-        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed").isEqualTo(15);
+        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed, entered-into-force").isEqualTo(16);
 
         // notifications-service: every party's inbox tells of the conclusion.
         for (String party : SeedMou.PARTIES) {
@@ -205,7 +208,7 @@ class NanningSigningTest {
                 JsonNode portfolio = regions.get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
                 assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
                     assertThat(item.path("id").asString()).isEqualTo(id);
-                    assertThat(item.path("status").asString()).isEqualTo("SIGNED");
+                    assertThat(item.path("status").asString()).isEqualTo("IN_FORCE");
                     assertThat(item.path("signed").asBoolean()).isTrue();
                     assertThat(item.path("partyCount").asInt()).isEqualTo(12);
                 });
@@ -245,7 +248,7 @@ class NanningSigningTest {
 
     /** The agreement's events on the topic, in offset order (one key: one partition), once its conclusion is there. */
     private static List<ConsumerRecord<String, String>> storyOn(String topic, String id) {
-        TopicRecords.await(topic, keyed(id).and(event -> SIGNED.equals(header(event, "ce_type"))), 1, PATIENCE);
+        TopicRecords.await(topic, keyed(id).and(event -> ENTERED_INTO_FORCE.equals(header(event, "ce_type"))), 1, PATIENCE);
         return TopicRecords.all(topic).stream().filter(keyed(id)).toList();
     }
 
