@@ -1,7 +1,6 @@
 package org.concord.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 import static org.concord.testsupport.kafka.TopicRecords.keyed;
@@ -22,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.evidence.HistoryHead;
 import org.concord.evidence.JwkSet;
@@ -70,12 +67,7 @@ class NanningSigningTest {
     @BeforeAll
     static void startTheSystem() {
         receiver = WebhookReceiver.start();
-        concord = TheServices.builder().settings(TheServices.NOTIFICATIONS, Map.of(
-                // the receiver listens on this machine: allowed here, as on the local stack, never in production
-                "concord.webhooks.allowed-hosts", "localhost,127.0.0.1",
-                "concord.webhooks.retry-schedule", "0s,200ms,500ms,1s,2s",
-                "concord.webhooks.retry-jitter", "0",
-                "concord.webhooks.poll-interval", "100ms")).start();
+        concord = TheServices.builder().settings(TheServices.NOTIFICATIONS, TheServices.LOCAL_WEBHOOKS).start();
         regions = concord.service(TheServices.REGIONS).http();
         agreements = concord.service(TheServices.AGREEMENTS).http();
         notifications = concord.service(TheServices.NOTIFICATIONS).http();
@@ -152,7 +144,7 @@ class NanningSigningTest {
         assertThat(signatures).extracting(data -> data.path("signature").path("party").asString())
                 .as("who signed, in offset order").startsWith(order.subList(0, 4).toArray(String[]::new))
                 .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES);
-        assertThat(historyEventIds(id)).as("the audit trail names the published events, in order")
+        assertThat(Observed.historyEventIds(agreements, id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
         assertThat(signatures).extracting(data -> data.path("signature").path("method").asString())
                 .as("every signature made with the signatory's key").containsOnly("jws");
@@ -193,7 +185,7 @@ class NanningSigningTest {
         byWebhookId.forEach((webhookId, requests) -> {
             assertThat(requests).as("deliveries of event %s", webhookId).hasSize(1);
             WebhookReceiver.Received request = requests.get(0);
-            verifySignature(secret, request);
+            Observed.verifySignature(secret, request);
             JsonNode cloudEvent = Http.JSON.readTree(request.body());
             assertThat(cloudEvent.path("id").asString()).isEqualTo(webhookId);
             assertThat(cloudEvent.path("subject").asString()).isEqualTo(id);
@@ -249,15 +241,6 @@ class NanningSigningTest {
         return TopicRecords.all(topic).stream().filter(keyed(id)).toList();
     }
 
-    private static List<String> historyEventIds(String id) {
-        Response history = agreements.get("/api/agreements/" + id + "/history", Tokens.viewer());
-        assertThat(history.status()).as("history: %s", history).isEqualTo(200);
-        // entries that publish nothing (an amendment, a refused signature) have no eventId
-        return history.body().path("entries").values().stream()
-                .filter(entry -> entry.path("eventId").isString())
-                .map(entry -> entry.path("eventId").asString()).toList();
-    }
-
     /**
      * Waits until notifications.v1 reports every event delivered: the outcome is published in the transaction
      * that records the receiver's 2xx, so from then on no attempt of these deliveries is left to come.
@@ -276,13 +259,5 @@ class NanningSigningTest {
             assertThat(header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
             assertThat(Http.JSON.readTree(outcome.value()).path("attempts").asInt()).isEqualTo(1);
         });
-    }
-
-    private static void verifySignature(String secret, WebhookReceiver.Received request) {
-        try {
-            new Webhook(secret).verify(request.body(), request.headers());
-        } catch (WebhookVerificationException e) {
-            fail("webhook " + request.header("webhook-id") + " does not verify with the subscription's secret: " + e.getMessage());
-        }
     }
 }
