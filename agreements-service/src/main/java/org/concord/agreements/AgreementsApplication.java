@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import org.concord.agreements.agreement.domain.TermNotices;
 import org.concord.platform.ConcordApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,6 +29,12 @@ public class AgreementsApplication {
 
     public static void main(String[] args) {
         ConcordApplication.run(AgreementsApplication.class, NAME, args);
+    }
+
+    /** When term-ending notices go out (concord.agreements.schedule.term-notices). */
+    @Bean
+    TermNotices termNotices(AgreementsProperties properties) {
+        return new TermNotices(properties.schedule().termNotices());
     }
 
     /** The time of every change (UTC). A bean so that a test can fix it. */
