@@ -49,13 +49,14 @@ import tools.jackson.databind.JsonNode;
  * and every service reacts: agreements-service publishes the story on agreements.v1, notifications-service tells
  * every party and the subscriber, regions-service adds the MoU and the eleven partners to each party's portfolio.
  * The evidence bundle of the signing then verifies offline, against the key the service publishes and the head of
- * the history the conclusion's event carried.
+ * the history the entry into force's event carried.
  */
 class NanningSigningTest {
 
     private static final Logger log = LoggerFactory.getLogger(NanningSigningTest.class);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String SIGNED = "concord.agreement.signed";
+    private static final String ENTERED_INTO_FORCE = "concord.agreement.entered-into-force";
     private static final String SIGNATURE_RECORDED = "concord.agreement.signature-recorded";
 
     private static WebhookReceiver receiver;
@@ -121,9 +122,10 @@ class NanningSigningTest {
         concurrent.forEach((party, signed) ->
                 assertThat(signed.status()).as("%s signs (seed %s): %s", party, seed, signed).isEqualTo(200));
 
-        // agreements-service: the MoU is concluded with twelve signatures, each in its department's name.
+        // agreements-service: the MoU is concluded with twelve signatures, each in its department's name, and (by the
+        // default rule, ALL_SIGNATURES) in force from the last one.
         JsonNode agreement = agreements.get("/api/agreements/" + id, Tokens.viewer()).body();
-        assertThat(agreement.path("status").asString()).isEqualTo("SIGNED");
+        assertThat(agreement.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(agreement.path("parties").values()).hasSize(12).allSatisfy(party -> {
             assertThat(party.path("signed").asBoolean()).isTrue();
             assertThat(party.path("signatory").path("organisation").asString())
@@ -136,7 +138,8 @@ class NanningSigningTest {
         List<String> types = events.stream().map(event -> header(event, "ce_type")).toList();
         assertThat(types.stream().filter(SIGNED::equals)).hasSize(1);
         assertThat(types.stream().filter(SIGNATURE_RECORDED::equals)).hasSize(12);
-        assertThat(types.get(types.size() - 1)).as("the conclusion comes last").isEqualTo(SIGNED);
+        assertThat(types.subList(types.size() - 2, types.size())).as("the conclusion, then the entry into force, come last")
+                .containsExactly(SIGNED, ENTERED_INTO_FORCE);
         List<JsonNode> signatures = events.stream().filter(event -> SIGNATURE_RECORDED.equals(header(event, "ce_type")))
                 .map(event -> Http.JSON.readTree(event.value())).toList();
         assertThat(signatures).extracting(data -> data.path("signatureCount").asInt())
@@ -150,7 +153,7 @@ class NanningSigningTest {
                 .as("every signature made with the signatory's key").containsOnly("jws");
 
         // The evidence: checked offline against the key agreements-service publishes (no token needed) and the
-        // head of the history the conclusion's event carried, as a department would on its own machine.
+        // head of the history the entry into force's event carried, as a department would on its own machine.
         JsonNode head = Http.JSON.readTree(events.get(events.size() - 1).value()).path("historyHead");
         Response serviceKeys = agreements.get("/api/evidence/keys", null);
         assertThat(serviceKeys.status()).as("keys: %s", serviceKeys).isEqualTo(200);
@@ -164,7 +167,7 @@ class NanningSigningTest {
         assertThat(report.passed()).as(report.toText()).isTrue();
         assertThat(report.about("signature")).as("each signatory's JWS, checked").hasSize(12)
                 .allSatisfy(finding -> assertThat(finding.status()).isEqualTo(VerificationReport.Status.HOLDS));
-        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed").isEqualTo(15);
+        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed, entered into force").isEqualTo(16);
 
         // notifications-service: every party's inbox tells of the conclusion.
         for (String party : SeedMou.PARTIES) {
@@ -197,7 +200,7 @@ class NanningSigningTest {
                 JsonNode portfolio = regions.get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
                 assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
                     assertThat(item.path("id").asString()).isEqualTo(id);
-                    assertThat(item.path("status").asString()).isEqualTo("SIGNED");
+                    assertThat(item.path("status").asString()).isEqualTo("IN_FORCE");
                     assertThat(item.path("signed").asBoolean()).isTrue();
                     assertThat(item.path("partyCount").asInt()).isEqualTo(12);
                 });
@@ -235,9 +238,9 @@ class NanningSigningTest {
         }
     }
 
-    /** The agreement's events on the topic, in offset order (one key: one partition), once its conclusion is there. */
+    /** The agreement's events on the topic, in offset order (one key: one partition), once its entry into force is there. */
     private static List<ConsumerRecord<String, String>> storyOn(String topic, String id) {
-        TopicRecords.await(topic, keyed(id).and(event -> SIGNED.equals(header(event, "ce_type"))), 1, PATIENCE);
+        TopicRecords.await(topic, keyed(id).and(event -> ENTERED_INTO_FORCE.equals(header(event, "ce_type"))), 1, PATIENCE);
         return TopicRecords.all(topic).stream().filter(keyed(id)).toList();
     }
 
