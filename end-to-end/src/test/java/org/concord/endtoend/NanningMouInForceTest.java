@@ -1,7 +1,6 @@
 package org.concord.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 import static org.concord.testsupport.kafka.TopicRecords.keyed;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.testsupport.contract.EventContract;
 import org.concord.testsupport.http.Http;
@@ -63,11 +60,7 @@ class NanningMouInForceTest {
                 .settings(TheServices.AGREEMENTS, Map.of(
                         "concord.agreements.schedule.check-interval", "200ms",
                         "concord.agreements.schedule.initial-delay", "0s"))
-                .settings(TheServices.NOTIFICATIONS, Map.of(
-                        "concord.webhooks.allowed-hosts", "localhost,127.0.0.1",
-                        "concord.webhooks.retry-schedule", "0s,200ms,500ms,1s,2s",
-                        "concord.webhooks.retry-jitter", "0",
-                        "concord.webhooks.poll-interval", "100ms"))
+                .settings(TheServices.NOTIFICATIONS, TheServices.LOCAL_WEBHOOKS)
                 .start();
         regions = concord.service(TheServices.REGIONS).http();
         agreements = concord.service(TheServices.AGREEMENTS).http();
@@ -170,7 +163,7 @@ class NanningMouInForceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("CN-XJ", 11),
                         org.assertj.core.groups.Tuple.tuple("CN-QH", 10), org.assertj.core.groups.Tuple.tuple("CN-NX", 9));
         assertThat(data(events, "terminated").get(0).path("cause").asString()).isEqualTo("QUORUM_LOST");
-        assertThat(historyEventIds(id)).as("the audit trail names the published events, in order")
+        assertThat(Observed.historyEventIds(agreements, id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
 
         // regions-service: the MoU ended for the nine left, with its amended text; none is a partner through it.
@@ -204,7 +197,7 @@ class NanningMouInForceTest {
         assertThat(byWebhookId.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
         byWebhookId.forEach((webhookId, requests) -> {
             assertThat(requests).as("deliveries of event %s", webhookId).hasSize(1);
-            verifySignature(secret, requests.get(0));
+            Observed.verifySignature(secret, requests.get(0));
             assertThat(Http.JSON.readTree(requests.get(0).body()).path("subject").asString()).isEqualTo(id);
         });
     }
@@ -258,21 +251,5 @@ class NanningMouInForceTest {
         return notifications.get("/api/notifications?size=100&region=" + party + "&type=" + TYPE + type, Tokens.viewer())
                 .body().path("items").values().stream().filter(item -> id.equals(item.path("agreementId").asString()))
                 .toList();
-    }
-
-    private static List<String> historyEventIds(String id) {
-        Response history = agreements.get("/api/agreements/" + id + "/history", Tokens.viewer());
-        assertThat(history.status()).as("history: %s", history).isEqualTo(200);
-        return history.body().path("entries").values().stream()
-                .filter(entry -> entry.path("eventId").isString())
-                .map(entry -> entry.path("eventId").asString()).toList();
-    }
-
-    private static void verifySignature(String secret, WebhookReceiver.Received request) {
-        try {
-            new Webhook(secret).verify(request.body(), request.headers());
-        } catch (WebhookVerificationException e) {
-            fail("webhook " + request.header("webhook-id") + " does not verify with the subscription's secret: " + e.getMessage());
-        }
     }
 }

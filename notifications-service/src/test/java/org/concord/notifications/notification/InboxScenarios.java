@@ -196,16 +196,7 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         ContractExample drafted = agreementEvent("concord.agreement.drafted", parties);
         ContractExample signed = nextEvent(drafted, "concord.agreement.signed");
 
-        CompletableFuture<List<ServerSentEvent<String>>> live = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
-                .get().uri("/api/notifications/stream?region=" + parties.get(1) + "&type=concord.agreement.signed")
-                .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .filter(event -> event.data() != null)
-                .take(1)
-                .timeout(PATIENCE)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<ServerSentEvent<String>>> live = firstLive(parties.get(1), "concord.agreement.signed");
         // the stream is open once its first comment has arrived; publish until the signed one shows up
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             publish(drafted.withNewId());
@@ -228,16 +219,7 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
             return data;
         });
 
-        CompletableFuture<List<ServerSentEvent<String>>> live = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
-                .get().uri("/api/notifications/stream?region=" + parties.get(0) + "&type=concord.agreement.party-withdrawn")
-                .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .filter(event -> event.data() != null)
-                .take(1)
-                .timeout(PATIENCE)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<ServerSentEvent<String>>> live = firstLive(parties.get(0), "concord.agreement.party-withdrawn");
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             publish(withdrawn.withNewId());
             return live.isDone();
@@ -247,6 +229,20 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         assertThat(notification.get("region").asString()).isEqualTo(parties.get(0));
         assertThat(notification.get("type").asString()).isEqualTo("concord.agreement.party-withdrawn");
         assertThat(notification.get("message").asString()).contains(" withdrew from ").endsWith("(1 parties remain)");
+    }
+
+    /** The first notification of the region and type the live feed sends from now on (no Last-Event-ID). */
+    private CompletableFuture<List<ServerSentEvent<String>>> firstLive(String region, String type) {
+        return WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
+                .get().uri("/api/notifications/stream?region=" + region + "&type=" + type)
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(event -> event.data() != null)
+                .take(1)
+                .timeout(PATIENCE)
+                .collectList()
+                .toFuture();
     }
 
     @Test
