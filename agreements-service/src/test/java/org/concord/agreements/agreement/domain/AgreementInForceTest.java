@@ -136,6 +136,22 @@ class AgreementInForceTest {
         }
 
         @Test
+        void an_agreement_concluded_before_entry_into_force_existed_enters_into_force_on_its_conclusion_day() {
+            Agreement inForce = inForce(Provisions.DEFAULTS);
+            Agreement legacy = new Agreement(inForce.id(), AgreementStatus.SIGNED, inForce.text(),
+                    inForce.parties().stream().map(p -> new Party(p.region(), p.signature(), p.acceded())).toList(),
+                    inForce.contentHash(), inForce.version(), inForce.createdAt(), inForce.updatedAt(),
+                    inForce.openedAt(), inForce.concludedAt(), null, null, Provisions.DEFAULTS, null, 1, null, null,
+                    null, null, null);
+            assertThat(legacy.nextDueOn(TermNotices.DEFAULT)).isEqualTo(TODAY);
+
+            Outcome entered = legacy.advance(TODAY.plusDays(400), TermNotices.DEFAULT, NOW);
+
+            assertThat(entered.events()).containsExactly(new EnteredIntoForce(TODAY, Rule.ALL_SIGNATURES, null, NOW));
+            assertThat(entered.agreement().partiesInForce()).hasSize(12);
+        }
+
+        @Test
         void provisions_must_fit_the_text() {
             assertThatThrownBy(() -> open(Provisions.of(null, 13, null, null, null), ONE_YEAR))
                     .isInstanceOf(InvalidDraft.class).hasMessageContaining("quorum (13) cannot exceed");
