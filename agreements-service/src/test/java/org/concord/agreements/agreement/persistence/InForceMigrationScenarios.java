@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.concord.testsupport.db.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +32,7 @@ abstract class InForceMigrationScenarios {
         String url = (String) db.get("spring.flyway.url");
         String user = (String) db.get("spring.flyway.user");
         String password = (String) db.get("spring.flyway.password");
-        flyway(url, user, password, "6").migrate();
+        HistoryChainMigrationScenarios.flyway(url, user, password, "6").migrate();
         UUID signed = UUID.randomUUID();
         UUID open = UUID.randomUUID();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
@@ -41,7 +40,7 @@ abstract class InForceMigrationScenarios {
             agreement(connection, open, "OPEN", null);
         }
 
-        flyway(url, user, password, "latest").migrate();
+        HistoryChainMigrationScenarios.flyway(url, user, password, "latest").migrate();
 
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             assertThat(date(connection, "next_due_on", signed)).isEqualTo(LocalDate.parse("2024-09-24"));
@@ -49,14 +48,6 @@ abstract class InForceMigrationScenarios {
             assertThat(number(connection, "text_version", signed)).isEqualTo(1);
             assertThat(date(connection, "in_force_since", signed)).isNull();
         }
-    }
-
-    private static Flyway flyway(String url, String user, String password, String target) {
-        return Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/platform", "classpath:db/agreements")
-                .javaMigrations(new HistoryChainMigration())
-                .target(target)
-                .load();
     }
 
     private static void agreement(Connection connection, UUID id, String status, Instant concludedAt)
