@@ -169,7 +169,7 @@ public abstract class AgreementsScenarioSupport {
         for (String party : SEED_PARTIES) {
             agreement = sign(agreement.get("id"), party, agreement.get("contentHash"));
         }
-        assertThat(agreement.get("status")).isEqualTo("SIGNED");
+        assertThat(agreement.get("status")).isEqualTo("IN_FORCE");
         return agreement;
     }
 

@@ -97,13 +97,14 @@ class NanningSigningThroughGeneratedClientsTest {
         assertThat(opened.getStatus()).isEqualTo(AgreementResource.StatusEnum.OPEN);
         assertThat(opened.getContentHash()).startsWith("sha256:");
 
-        // each department signs with its own signatory's token; the last signature concludes the MoU
+        // each department signs with its own signatory's token; the last signature concludes the MoU, which (by the
+        // default rule, ALL_SIGNATURES) enters into force with it
         AgreementResource now = opened;
         for (String party : SeedMou.PARTIES) {
             now = signatory(party).signAgreement(id, signature(party, opened.getContentHash(), authorities.get(party)),
                     null, UUID.randomUUID().toString());
         }
-        assertThat(now.getStatus()).isEqualTo(AgreementResource.StatusEnum.SIGNED);
+        assertThat(now.getStatus()).isEqualTo(AgreementResource.StatusEnum.IN_FORCE);
         assertThat(now.getParties()).allSatisfy(party -> {
             assertThat(party.getSigned()).isTrue();
             assertThat(party.getSignatory().getOrganisation()).isEqualTo(authorities.get(party.getRegion()));
@@ -121,16 +122,16 @@ class NanningSigningThroughGeneratedClientsTest {
         assertThat(problem.getInstance()).isEqualTo("/api/agreements/" + id + "/signatures");
 
         // the list, filtered by an enumerated status, and the audit trail
-        assertThat(admin.listAgreements("SIGNED", "CN-YN", 0, 20).getItems())
+        assertThat(admin.listAgreements("IN_FORCE", "CN-YN", 0, 20).getItems())
                 .extracting(AgreementResource::getId).contains(id);
         List<String> trail = admin.getAgreementHistory(id).getEntries().stream().map(HistoryItem::getType).toList();
-        assertThat(trail).startsWith("drafted", "opened").endsWith("signed")
+        assertThat(trail).startsWith("drafted", "opened").endsWith("signed", "entered-into-force")
                 .filteredOn("signature-recorded"::equals).hasSize(12);
 
         // regions-service follows agreements.v1: Yunnan's portfolio and its eleven partners
         PortfoliosApi portfolios = new PortfoliosApi(regionsClient(Tokens.viewer()));
         List<RegionAgreement> yunnan = eventually(() -> portfolios.listRegionAgreements("CN-YN", 0, 20).getItems(),
-                items -> items.stream().anyMatch(item -> id.toString().equals(item.getId()) && "SIGNED".equals(item.getStatus())));
+                items -> items.stream().anyMatch(item -> id.toString().equals(item.getId()) && "IN_FORCE".equals(item.getStatus())));
         assertThat(yunnan).filteredOn(item -> id.toString().equals(item.getId()))
                 .singleElement().satisfies(item -> assertThat(item.getSigned()).isTrue());
         List<Partner> partners = eventually(() -> portfolios.listRegionPartners("CN-YN", 0, 20).getItems(),

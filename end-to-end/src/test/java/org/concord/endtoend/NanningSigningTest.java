@@ -1,7 +1,6 @@
 package org.concord.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 import static org.concord.testsupport.kafka.TopicRecords.keyed;
@@ -22,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.evidence.HistoryHead;
 import org.concord.evidence.JwkSet;
@@ -52,13 +49,14 @@ import tools.jackson.databind.JsonNode;
  * and every service reacts: agreements-service publishes the story on agreements.v1, notifications-service tells
  * every party and the subscriber, regions-service adds the MoU and the eleven partners to each party's portfolio.
  * The evidence bundle of the signing then verifies offline, against the key the service publishes and the head of
- * the history the conclusion's event carried.
+ * the history the entry into force's event carried.
  */
 class NanningSigningTest {
 
     private static final Logger log = LoggerFactory.getLogger(NanningSigningTest.class);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String SIGNED = "concord.agreement.signed";
+    private static final String ENTERED_INTO_FORCE = "concord.agreement.entered-into-force";
     private static final String SIGNATURE_RECORDED = "concord.agreement.signature-recorded";
 
     private static WebhookReceiver receiver;
@@ -70,12 +68,7 @@ class NanningSigningTest {
     @BeforeAll
     static void startTheSystem() {
         receiver = WebhookReceiver.start();
-        concord = TheServices.builder().settings(TheServices.NOTIFICATIONS, Map.of(
-                // the receiver listens on this machine: allowed here, as on the local stack, never in production
-                "concord.webhooks.allowed-hosts", "localhost,127.0.0.1",
-                "concord.webhooks.retry-schedule", "0s,200ms,500ms,1s,2s",
-                "concord.webhooks.retry-jitter", "0",
-                "concord.webhooks.poll-interval", "100ms")).start();
+        concord = TheServices.builder().settings(TheServices.NOTIFICATIONS, TheServices.LOCAL_WEBHOOKS).start();
         regions = concord.service(TheServices.REGIONS).http();
         agreements = concord.service(TheServices.AGREEMENTS).http();
         notifications = concord.service(TheServices.NOTIFICATIONS).http();
@@ -129,9 +122,10 @@ class NanningSigningTest {
         concurrent.forEach((party, signed) ->
                 assertThat(signed.status()).as("%s signs (seed %s): %s", party, seed, signed).isEqualTo(200));
 
-        // agreements-service: the MoU is concluded with twelve signatures, each in its department's name.
+        // agreements-service: the MoU is concluded with twelve signatures, each in its department's name, and (by the
+        // default rule, ALL_SIGNATURES) in force from the last one.
         JsonNode agreement = agreements.get("/api/agreements/" + id, Tokens.viewer()).body();
-        assertThat(agreement.path("status").asString()).isEqualTo("SIGNED");
+        assertThat(agreement.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(agreement.path("parties").values()).hasSize(12).allSatisfy(party -> {
             assertThat(party.path("signed").asBoolean()).isTrue();
             assertThat(party.path("signatory").path("organisation").asString())
@@ -144,7 +138,8 @@ class NanningSigningTest {
         List<String> types = events.stream().map(event -> header(event, "ce_type")).toList();
         assertThat(types.stream().filter(SIGNED::equals)).hasSize(1);
         assertThat(types.stream().filter(SIGNATURE_RECORDED::equals)).hasSize(12);
-        assertThat(types.get(types.size() - 1)).as("the conclusion comes last").isEqualTo(SIGNED);
+        assertThat(types.subList(types.size() - 2, types.size())).as("the conclusion, then the entry into force, come last")
+                .containsExactly(SIGNED, ENTERED_INTO_FORCE);
         List<JsonNode> signatures = events.stream().filter(event -> SIGNATURE_RECORDED.equals(header(event, "ce_type")))
                 .map(event -> Http.JSON.readTree(event.value())).toList();
         assertThat(signatures).extracting(data -> data.path("signatureCount").asInt())
@@ -152,13 +147,13 @@ class NanningSigningTest {
         assertThat(signatures).extracting(data -> data.path("signature").path("party").asString())
                 .as("who signed, in offset order").startsWith(order.subList(0, 4).toArray(String[]::new))
                 .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES);
-        assertThat(historyEventIds(id)).as("the audit trail names the published events, in order")
+        assertThat(Observed.historyEventIds(agreements, id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
         assertThat(signatures).extracting(data -> data.path("signature").path("method").asString())
                 .as("every signature made with the signatory's key").containsOnly("jws");
 
         // The evidence: checked offline against the key agreements-service publishes (no token needed) and the
-        // head of the history the conclusion's event carried, as a department would on its own machine.
+        // head of the history the entry into force's event carried, as a department would on its own machine.
         JsonNode head = Http.JSON.readTree(events.get(events.size() - 1).value()).path("historyHead");
         Response serviceKeys = agreements.get("/api/evidence/keys", null);
         assertThat(serviceKeys.status()).as("keys: %s", serviceKeys).isEqualTo(200);
@@ -172,7 +167,7 @@ class NanningSigningTest {
         assertThat(report.passed()).as(report.toText()).isTrue();
         assertThat(report.about("signature")).as("each signatory's JWS, checked").hasSize(12)
                 .allSatisfy(finding -> assertThat(finding.status()).isEqualTo(VerificationReport.Status.HOLDS));
-        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed").isEqualTo(15);
+        assertThat(head.path("length").asLong()).as("drafted, opened, 12 signatures, signed, entered into force").isEqualTo(16);
 
         // notifications-service: every party's inbox tells of the conclusion.
         for (String party : SeedMou.PARTIES) {
@@ -193,7 +188,7 @@ class NanningSigningTest {
         byWebhookId.forEach((webhookId, requests) -> {
             assertThat(requests).as("deliveries of event %s", webhookId).hasSize(1);
             WebhookReceiver.Received request = requests.get(0);
-            verifySignature(secret, request);
+            Observed.verifySignature(secret, request);
             JsonNode cloudEvent = Http.JSON.readTree(request.body());
             assertThat(cloudEvent.path("id").asString()).isEqualTo(webhookId);
             assertThat(cloudEvent.path("subject").asString()).isEqualTo(id);
@@ -205,7 +200,7 @@ class NanningSigningTest {
                 JsonNode portfolio = regions.get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
                 assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
                     assertThat(item.path("id").asString()).isEqualTo(id);
-                    assertThat(item.path("status").asString()).isEqualTo("SIGNED");
+                    assertThat(item.path("status").asString()).isEqualTo("IN_FORCE");
                     assertThat(item.path("signed").asBoolean()).isTrue();
                     assertThat(item.path("partyCount").asInt()).isEqualTo(12);
                 });
@@ -243,19 +238,10 @@ class NanningSigningTest {
         }
     }
 
-    /** The agreement's events on the topic, in offset order (one key: one partition), once its conclusion is there. */
+    /** The agreement's events on the topic, in offset order (one key: one partition), once its entry into force is there. */
     private static List<ConsumerRecord<String, String>> storyOn(String topic, String id) {
-        TopicRecords.await(topic, keyed(id).and(event -> SIGNED.equals(header(event, "ce_type"))), 1, PATIENCE);
+        TopicRecords.await(topic, keyed(id).and(event -> ENTERED_INTO_FORCE.equals(header(event, "ce_type"))), 1, PATIENCE);
         return TopicRecords.all(topic).stream().filter(keyed(id)).toList();
-    }
-
-    private static List<String> historyEventIds(String id) {
-        Response history = agreements.get("/api/agreements/" + id + "/history", Tokens.viewer());
-        assertThat(history.status()).as("history: %s", history).isEqualTo(200);
-        // entries that publish nothing (an amendment, a refused signature) have no eventId
-        return history.body().path("entries").values().stream()
-                .filter(entry -> entry.path("eventId").isString())
-                .map(entry -> entry.path("eventId").asString()).toList();
     }
 
     /**
@@ -276,13 +262,5 @@ class NanningSigningTest {
             assertThat(header(outcome, "ce_type")).isEqualTo("concord.notification.delivered");
             assertThat(Http.JSON.readTree(outcome.value()).path("attempts").asInt()).isEqualTo(1);
         });
-    }
-
-    private static void verifySignature(String secret, WebhookReceiver.Received request) {
-        try {
-            new Webhook(secret).verify(request.body(), request.headers());
-        } catch (WebhookVerificationException e) {
-            fail("webhook " + request.header("webhook-id") + " does not verify with the subscription's secret: " + e.getMessage());
-        }
     }
 }

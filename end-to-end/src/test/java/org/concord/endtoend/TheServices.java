@@ -1,5 +1,7 @@
 package org.concord.endtoend;
 
+import java.util.Map;
+
 import org.concord.agreements.AgreementsApplication;
 import org.concord.notifications.NotificationsApplication;
 import org.concord.platform.ConcordApplication;
@@ -12,6 +14,13 @@ final class TheServices {
     static final String REGIONS = RegionsApplication.NAME;
     static final String AGREEMENTS = AgreementsApplication.NAME;
     static final String NOTIFICATIONS = NotificationsApplication.NAME;
+
+    /** notifications-service's webhooks to a receiver on this machine (allowed here, as on the local stack, never in production), retried quickly. */
+    static final Map<String, String> LOCAL_WEBHOOKS = Map.of(
+            "concord.webhooks.allowed-hosts", "localhost,127.0.0.1",
+            "concord.webhooks.retry-schedule", "0s,200ms,500ms,1s,2s",
+            "concord.webhooks.retry-jitter", "0",
+            "concord.webhooks.poll-interval", "100ms");
 
     private TheServices() {
     }

@@ -5,7 +5,7 @@ import {coalescing, follow} from '../live.js';
 import {nameOf, regions} from '../regions.js';
 import {isAdmin} from '../session.js';
 
-const STATUSES = ['DRAFT', 'OPEN', 'SIGNED', 'TERMINATED', 'EXPIRED', 'WITHDRAWN'];
+const STATUSES = ['DRAFT', 'OPEN', 'SIGNED', 'IN_FORCE', 'TERMINATED', 'EXPIRED', 'WITHDRAWN'];
 const PAGE_SIZE = 20;
 
 export async function showAgreements(main, params) {

@@ -5,6 +5,8 @@ import org.concord.agreements.agreement.domain.Agreement;
 import org.concord.agreements.agreement.domain.AgreementStatus;
 import org.concord.agreements.agreement.domain.AgreementText;
 import org.concord.agreements.agreement.domain.ContentHash;
+import org.concord.agreements.agreement.domain.Drafting;
+import org.concord.agreements.agreement.domain.Provisions;
 import org.concord.agreements.agreement.domain.RegionCode;
 import org.concord.agreements.agreement.domain.Signer;
 import java.net.URI;
@@ -28,6 +30,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.concord.agreements.agreement.AgreementRequests.Draft;
+import org.concord.agreements.agreement.AgreementRequests.PartyNotice;
 import org.concord.agreements.agreement.AgreementRequests.Reason;
 import org.concord.agreements.agreement.AgreementRequests.Sign;
 import org.concord.agreements.agreement.AgreementResponses.AgreementResource;
@@ -71,6 +74,10 @@ public class AgreementController {
     private static final String MERGE_PATCH = "A JSON Merge Patch (RFC 7396) of the draft: some of the properties of "
             + "`Draft`, each replacing the draft's; `null` removes an optional one";
 
+    private static final String AMENDMENT_PATCH = "A JSON Merge Patch (RFC 7396) of the agreement's current text: some "
+            + "of the text's properties of `Draft` (not `parties`, `convener` or the provisions), each replacing the "
+            + "current one";
+
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final AgreementService service;
@@ -105,7 +112,7 @@ public class AgreementController {
     @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<?>> draft(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Draft request) {
-        return idempotency.respond(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toText)
+        return idempotency.respond(key, "POST /api/agreements", request, () -> Mono.fromSupplier(request::toDrafting)
                 .flatMap(service::draft)
                 .map(agreement -> ResponseEntity.created(URI.create("/api/agreements/" + agreement.id()))
                         .eTag(ETags.of(agreement.version()))
@@ -165,7 +172,8 @@ public class AgreementController {
             return Mono.error(new DomainException(DomainException.Meaning.MALFORMED,
                     "a merge patch is a JSON object of the fields to change, e.g. {\"title\": \"...\"}"));
         }
-        return service.amend(id, ETags.expected(ifMatch), text -> patched(text, patch)).map(AgreementController::ok);
+        return service.amend(id, ETags.expected(ifMatch), drafting -> patched(drafting, patch).toDrafting())
+                .map(AgreementController::ok);
     }
 
     /** Opens the draft for signature: freezes its text and fixes its contentHash. */
@@ -213,17 +221,29 @@ public class AgreementController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody Sign request) {
-        return idempotency.respond(key, "POST /api/agreements/" + id + "/signatures", request,
-                () -> Actor.current().map(AgreementController::signer)
-                        .flatMap(signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
-                                request.toSignatory(), ContentHash.of(request.contentHash()), request.jws()))
-                        .map(AgreementController::ok));
+        return actingAs(key, "/api/agreements/" + id + "/signatures", request,
+                signer -> service.sign(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
+                        request.toSignatory(), ContentHash.of(request.contentHash()), request.jws()));
     }
 
-    /** The signer, from the verified token: its subject and the region its {@code region} claim names. */
+    /**
+     * A POST made by the caller for a region (a signature, a notice, an objection): {@code step} with the signer the
+     * token names, the agreement it answers with its ETag, and the platform's Idempotency-Key behaviour.
+     */
+    private Mono<ResponseEntity<?>> actingAs(String key, String path, Object request,
+            java.util.function.Function<Signer, Mono<Agreement>> step) {
+        return idempotency.respond(key, "POST " + path, request,
+                () -> Actor.current().map(AgreementController::signer).flatMap(step).map(AgreementController::ok));
+    }
+
+    /**
+     * The signer, from the verified token: its subject, the region its {@code region} claim names, and whether it is an
+     * admin.
+     */
     private static Signer signer(Actor actor) {
         boolean validRegion = actor.region() != null && actor.region().matches(RegionCode.FORMAT);
-        return new Signer(actor.subject(), validRegion ? RegionCode.of(actor.region()) : null);
+        return new Signer(actor.subject(), validRegion ? RegionCode.of(actor.region()) : null,
+                actor.hasRole(Roles.ADMIN));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -241,16 +261,129 @@ public class AgreementController {
 
     @PostMapping("/{id}/terminate")
     @Operation(operationId = "terminateAgreement", summary = "Terminate an agreement",
-            description = "SIGNED → TERMINATED before the end of its term, with the reason; publishes "
-                    + "`concord.agreement.terminated`.")
+            description = "SIGNED or IN_FORCE → TERMINATED before the end of its term, with the reason; publishes "
+                    + "`concord.agreement.terminated` (cause DECISION).")
     @RequestExample("termination")
     @ApiResponse(responseCode = "200", description = "The agreement, TERMINATED", headers = @Header(name = ApiParts.ETAG))
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
-    @ApiResponse(responseCode = "409", description = "The agreement is not SIGNED")
+    @ApiResponse(responseCode = "409", description = "The agreement is neither SIGNED nor IN_FORCE")
     @NeedsRole(Roles.ADMIN)
     public Mono<ResponseEntity<AgreementResource>> terminate(@Parameter(description = ID) @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Reason request) {
         return service.terminate(id, ETags.expected(ifMatch), request.reason()).map(AgreementController::ok);
+    }
+
+    /** A party in force gives notice of its withdrawal; it takes effect once the notice period has run. */
+    @PostMapping("/{id}/withdrawals")
+    @Operation(operationId = "notifyWithdrawal", summary = "Give notice of a party's withdrawal",
+            description = "A party in force leaves the agreement (IN_FORCE): `concord.agreement.withdrawal-notified` now, "
+                    + "`concord.agreement.party-withdrawn` once the agreement's `withdrawalNoticeDays` have run (at once "
+                    + "for 0). When fewer parties in force than the `quorum` remain, the agreement is TERMINATED "
+                    + "(`concord.agreement.terminated`, cause QUORUM_LOST). By the party's signatory, or an admin.")
+    @RequestExample("withdrawal-notice")
+    @ApiResponse(responseCode = "200", description = "The agreement, with the party's notice (or, for a repeated "
+            + "`Idempotency-Key`, the first response again)", headers = @Header(name = ApiParts.ETAG),
+            content = @Content(schema = @Schema(implementation = AgreementResource.class)))
+    @ApiResponse(responseCode = "403", description = "A signatory gives notice for another region than its own")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is not IN_FORCE, or the party has given notice already")
+    @ApiResponse(responseCode = "422", description = "The region is not a party in force")
+    @NeedsRole({ Roles.ADMIN, Roles.SIGNATORY })
+    public Mono<ResponseEntity<?>> notifyWithdrawal(@Parameter(description = ID) @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody PartyNotice request) {
+        return actingAs(key, "/api/agreements/" + id + "/withdrawals", request,
+                signer -> service.notifyWithdrawal(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
+                        request.reason()));
+    }
+
+    /** Opens an amendment of the agreement in force: a merge patch of its current text. */
+    @PostMapping(path = "/{id}/amendments", consumes = { MERGE_PATCH_JSON, "application/json" })
+    @Operation(operationId = "openAmendment", summary = "Open an amendment for signature",
+            description = "An amendment by protocol of an agreement IN_FORCE: a JSON Merge Patch of its current text "
+                    + "(not its parties, convener or provisions) becomes the amendment's text, open for signature by every "
+                    + "party in force, who sign its `openAmendment.contentHash`. One amendment is open at a time. "
+                    + "Publishes `concord.agreement.amendment-opened`.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(types = "object", description = AMENDMENT_PATCH)),
+            @Content(mediaType = "application/json", schema = @Schema(types = "object", description = AMENDMENT_PATCH)) })
+    @RequestExample("amendment-of-text")
+    @ApiResponse(responseCode = "200", description = "The agreement, with its `openAmendment` (or, for a repeated "
+            + "`Idempotency-Key`, the first response again)", headers = @Header(name = ApiParts.ETAG),
+            content = @Content(schema = @Schema(implementation = AgreementResource.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is not IN_FORCE, or an amendment is open already")
+    @ApiResponse(responseCode = "422", description = "The amended text changes nothing, changes the parties or convener, "
+            + "or breaks a rule of agreements")
+    @NeedsRole(Roles.ADMIN)
+    public Mono<ResponseEntity<?>> openAmendment(@Parameter(description = ID) @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestBody JsonNode patch) {
+        if (!patch.isObject()) {
+            return Mono.error(new DomainException(DomainException.Meaning.MALFORMED,
+                    "an amendment is a JSON object of the text's fields to change, e.g. {\"commitments\": [...]}"));
+        }
+        return idempotency.respond(key, "POST /api/agreements/" + id + "/amendments", patch,
+                () -> service.openAmendment(id, ETags.expected(ifMatch), (text, provisions) -> amendedText(text,
+                        provisions, patch)).map(AgreementController::ok));
+    }
+
+    /** A party's signatory signs the open amendment; the last signature adopts it. */
+    @PostMapping("/{id}/amendments/{number}/signatures")
+    @Operation(operationId = "signAmendment", summary = "Sign an amendment",
+            description = "A party in force signs the open amendment `number`, naming its `contentHash` (with a `jws` "
+                    + "by its region's key, as for the agreement, once the region registered keys). Publishes "
+                    + "`concord.agreement.amendment-signed`; the signature of the last party in force adopts it: the "
+                    + "agreement's text, `contentHash` and `textVersion` change (`concord.agreement.amendment-adopted`).")
+    @RequestExample("signature-sichuan")
+    @ApiResponse(responseCode = "200", description = "Signed: the agreement as it now stands (or, for a repeated "
+            + "`Idempotency-Key`, the first response again)", headers = @Header(name = ApiParts.ETAG),
+            content = @Content(schema = @Schema(implementation = AgreementResource.class)))
+    @ApiResponse(responseCode = "403", description = "The token's role is not `signatory`, or its region is not the party "
+            + "it signs for")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is not IN_FORCE, the amendment is not the open one, "
+            + "or the party has signed it already")
+    @ApiResponse(responseCode = "422", description = "The signature names another content hash than the amendment's, "
+            + "or the region is not a party in force, or its jws does not hold")
+    @NeedsRole(Roles.SIGNATORY)
+    public Mono<ResponseEntity<?>> signAmendment(@Parameter(description = ID) @PathVariable UUID id,
+            @Parameter(description = "The amendment's number") @PathVariable int number,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody Sign request) {
+        return actingAs(key, "/api/agreements/" + id + "/amendments/" + number + "/signatures", request,
+                signer -> service.signAmendment(id, number, ETags.expected(ifMatch), signer,
+                        RegionCode.of(request.party()), request.toSignatory(), ContentHash.of(request.contentHash()),
+                        request.jws()));
+    }
+
+    /** A party's signatory objects to the automatic renewal of the current term. */
+    @PostMapping("/{id}/renewal-objections")
+    @Operation(operationId = "objectToRenewal", summary = "Object to the automatic renewal",
+            description = "A party in force objects, on or before `renewalObjectionDeadline`, to the automatic renewal of "
+                    + "the current term: the term then ends on `termEndsOn` and the agreement expires. Publishes "
+                    + "`concord.agreement.renewal-objected`.")
+    @RequestExample("renewal-objection")
+    @ApiResponse(responseCode = "200", description = "The agreement, with the objection (or, for a repeated "
+            + "`Idempotency-Key`, the first response again)", headers = @Header(name = ApiParts.ETAG),
+            content = @Content(schema = @Schema(implementation = AgreementResource.class)))
+    @ApiResponse(responseCode = "403", description = "The token's role is not `signatory`, or its region is not the party "
+            + "it objects for")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The agreement is not IN_FORCE, does not renew automatically, was "
+            + "objected to already, or the deadline has passed")
+    @ApiResponse(responseCode = "422", description = "The region is not a party in force")
+    @NeedsRole(Roles.SIGNATORY)
+    public Mono<ResponseEntity<?>> objectToRenewal(@Parameter(description = ID) @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody PartyNotice request) {
+        return actingAs(key, "/api/agreements/" + id + "/renewal-objections", request,
+                signer -> service.objectToRenewal(id, ETags.expected(ifMatch), signer, RegionCode.of(request.party()),
+                        request.reason()));
     }
 
     /** The hash-chained history, oldest first (the evidence bundle holds it as it was hashed). */
@@ -273,10 +406,10 @@ public class AgreementController {
         return ResponseEntity.ok().eTag(ETags.of(agreement.version())).body(AgreementResource.of(agreement));
     }
 
-    /** The draft's text with the merge patch applied, read as strictly as a POST body. */
-    private AgreementText patched(AgreementText text, JsonNode patch) {
+    /** The draft with the merge patch applied, read as strictly as a POST body. */
+    private Draft patched(Drafting drafting, JsonNode patch) {
         JsonMapper strict = requestJson.mapper();
-        JsonNode merged = MergePatch.apply(strict.valueToTree(Draft.of(text)), patch);
+        JsonNode merged = MergePatch.apply(strict.valueToTree(Draft.of(drafting)), patch);
         Draft draft;
         try {
             draft = strict.treeToValue(merged, Draft.class);
@@ -289,7 +422,18 @@ public class AgreementController {
             throw new DomainException(DomainException.Meaning.MALFORMED, "the patched draft is invalid: "
                     + violations.stream().map(AgreementController::describe).sorted().collect(Collectors.joining("; ")));
         }
-        return draft.toText();
+        return draft;
+    }
+
+    /** The agreement's text with an amendment's merge patch applied: the text only, its provisions stay. */
+    private AgreementText amendedText(AgreementText text, Provisions provisions, JsonNode patch) {
+        for (String provision : Draft.PROVISIONS) {
+            if (patch.has(provision)) {
+                throw new DomainException(DomainException.Meaning.MALFORMED, "an amendment changes the text; '"
+                        + provision + "' is one of the agreement's provisions, fixed when it was opened");
+            }
+        }
+        return patched(new Drafting(text, provisions), patch).toText();
     }
 
     private static String describe(ConstraintViolation<?> violation) {

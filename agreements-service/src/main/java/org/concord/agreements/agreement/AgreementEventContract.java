@@ -9,10 +9,25 @@ import org.concord.agreements.agreement.domain.AgreementEvent.SignatureRecorded;
 import org.concord.agreements.agreement.domain.AgreementEvent.Signed;
 import org.concord.agreements.agreement.domain.AgreementEvent.Terminated;
 import org.concord.agreements.agreement.domain.AgreementEvent.Withdrawn;
+import org.concord.agreements.agreement.domain.AgreementEvent.AmendmentAdopted;
+import org.concord.agreements.agreement.domain.AgreementEvent.AmendmentOpened;
+import org.concord.agreements.agreement.domain.AgreementEvent.AmendmentSigned;
+import org.concord.agreements.agreement.domain.AgreementEvent.EnteredIntoForce;
+import org.concord.agreements.agreement.domain.AgreementEvent.PartyWithdrawn;
+import org.concord.agreements.agreement.domain.AgreementEvent.RenewalObjected;
+import org.concord.agreements.agreement.domain.AgreementEvent.Renewed;
+import org.concord.agreements.agreement.domain.AgreementEvent.TermEnding;
+import org.concord.agreements.agreement.domain.AgreementEvent.WithdrawalNotified;
+import org.concord.agreements.agreement.domain.Amendment;
+import org.concord.agreements.agreement.domain.EntryIntoForce;
+import org.concord.agreements.agreement.domain.Party;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.Withdrawal;
 
 import org.concord.agreements.agreement.domain.Agreement;
 import org.concord.agreements.agreement.domain.AgreementEvent;
 import org.concord.agreements.agreement.domain.AgreementText;
+import org.concord.agreements.agreement.domain.ContentHash;
 import org.concord.agreements.agreement.domain.Signature;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,8 +79,27 @@ public final class AgreementEventContract {
         if (event instanceof PartyAcceded e) return new PartyAccededData(agreement, SignatureData.of(e.signature()),
                 e.partyCount(), historyHead);
         if (event instanceof Withdrawn e) return new ReasonData(agreement, e.reason(), historyHead);
-        if (event instanceof Terminated e) return new ReasonData(agreement, e.reason(), historyHead);
+        if (event instanceof Terminated e) return new TerminatedData(agreement, e.reason(), e.cause().name(), historyHead);
         if (event instanceof Expired e) return new ExpiredData(agreement, e.expiredOn(), historyHead);
+        if (event instanceof EnteredIntoForce e) return new EnteredIntoForceData(agreement, e.effectiveOn(),
+                e.rule().name(), code(e.party()), historyHead);
+        if (event instanceof WithdrawalNotified e) return new WithdrawalNotifiedData(agreement, e.party().value(),
+                e.reason(), e.at(), e.effectiveOn(), historyHead);
+        if (event instanceof PartyWithdrawn e) return new PartyWithdrawnData(agreement, e.party().value(),
+                e.effectiveOn(), e.remainingParties(), historyHead);
+        if (event instanceof AmendmentOpened e) return new AmendmentOpenedData(agreement,
+                AmendmentOpening.of(e.amendment()), historyHead);
+        if (event instanceof AmendmentSigned e) return new AmendmentSignedData(agreement,
+                new AmendmentRef(e.number(), e.contentHash().value(), null), e.signature().party().value(),
+                e.signatureCount(), e.partyCount(), historyHead);
+        if (event instanceof AmendmentAdopted e) return new AmendmentAdoptedData(agreement,
+                new AmendmentRef(e.number(), e.contentHash().value(), e.previousContentHash().value()), e.textVersion(),
+                historyHead);
+        if (event instanceof TermEnding e) return new TermEndingData(agreement, e.endsOn(), e.daysLeft(),
+                e.automaticRenewal(), e.objectionDeadline(), historyHead);
+        if (event instanceof RenewalObjected e) return new PartyReasonData(agreement, e.party().value(), e.reason(),
+                historyHead);
+        if (event instanceof Renewed e) return new RenewedData(agreement, e.previousEnd(), e.newEnd(), historyHead);
         throw new IllegalArgumentException(name(event) + " is not published");
     }
 
@@ -80,9 +114,39 @@ public final class AgreementEventContract {
         if (event instanceof PartyAcceded e) return Map.of("signature", SignatureData.of(e.signature()),
                 "partyCount", e.partyCount());
         if (event instanceof Withdrawn e) return Map.of("reason", e.reason());
-        if (event instanceof Terminated e) return Map.of("reason", e.reason());
+        if (event instanceof Terminated e) return Map.of("reason", e.reason(), "cause", e.cause().name());
         if (event instanceof Expired e) return Map.of("expiredOn", e.expiredOn());
+        if (event instanceof EnteredIntoForce e) return nullable("effectiveOn", e.effectiveOn(), "rule", e.rule().name(),
+                "party", code(e.party()));
+        if (event instanceof WithdrawalNotified e) return Map.of("party", e.party().value(), "reason", e.reason(),
+                "notifiedAt", e.at(), "effectiveOn", e.effectiveOn());
+        if (event instanceof PartyWithdrawn e) return Map.of("party", e.party().value(), "effectiveOn", e.effectiveOn(),
+                "remainingParties", e.remainingParties());
+        if (event instanceof AmendmentOpened e) return Map.of("amendment", AmendmentOpening.of(e.amendment()),
+                "text", ContentHash.textJson(e.amendment().text()));
+        if (event instanceof AmendmentSigned e) return Map.of("amendment", new AmendmentRef(e.number(),
+                e.contentHash().value(), null), "signature", SignatureData.of(e.signature()),
+                "signatureCount", e.signatureCount(), "partyCount", e.partyCount());
+        if (event instanceof AmendmentAdopted e) return Map.of("amendment", new AmendmentRef(e.number(),
+                e.contentHash().value(), e.previousContentHash().value()), "textVersion", e.textVersion());
+        if (event instanceof TermEnding e) return nullable("endsOn", e.endsOn(), "daysLeft", e.daysLeft(),
+                "automaticRenewal", e.automaticRenewal(), "objectionDeadline", e.objectionDeadline());
+        if (event instanceof RenewalObjected e) return Map.of("party", e.party().value(), "reason", e.reason());
+        if (event instanceof Renewed e) return Map.of("previousEnd", e.previousEnd(), "newEnd", e.newEnd());
         throw unknown(event);
+    }
+
+    /** A map of name/value pairs in order, values may be null (Map.of refuses them). */
+    private static Map<String, Object> nullable(Object... pairs) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static String code(RegionCode region) {
+        return region == null ? null : region.value();
     }
 
     private static IllegalArgumentException unknown(AgreementEvent event) {
@@ -93,18 +157,59 @@ public final class AgreementEventContract {
 
     /** contract/schemas/agreement-snapshot.schema.json */
     public record AgreementSnapshot(UUID id, String title, String kind, String status, String convener,
-            String counterpart, List<String> areas, List<PartyState> parties, String contentHash, long version) {
+            String counterpart, List<String> areas, List<PartyState> parties, String contentHash, long version,
+            EntryIntoForceData entryIntoForce, int quorum, LocalDate inForceSince, int textVersion,
+            OpenAmendmentData openAmendment) {
 
         static AgreementSnapshot of(Agreement a) {
             AgreementText text = a.text();
+            Amendment open = a.openAmendment();
             return new AgreementSnapshot(a.id(), text.title(), text.kind().name(), a.status().name(),
                     text.convener().value(), text.counterpart(), text.areas().stream().map(Enum::name).toList(),
-                    a.parties().stream().map(p -> new PartyState(p.region().value(), p.signed(), p.signedAt())).toList(),
-                    a.contentHash() == null ? null : a.contentHash().value(), a.version());
+                    a.parties().stream().map(PartyState::of).toList(),
+                    a.contentHash() == null ? null : a.contentHash().value(), a.version(),
+                    EntryIntoForceData.of(a.provisions().entryIntoForce()), a.provisions().quorum(), a.inForceSince(),
+                    a.textVersion(), open == null ? null : new OpenAmendmentData(open.number(),
+                            open.contentHash().value(), open.signedBy().stream().map(RegionCode::value).toList()));
         }
     }
 
-    public record PartyState(String region, boolean signed, Instant signedAt) {
+    /** A party in the snapshot: its signing state and, once the agreement is in force, where it stands. */
+    public record PartyState(String region, boolean signed, Instant signedAt, LocalDate inForceSince,
+            WithdrawalData withdrawal, LocalDate withdrawnOn) {
+
+        static PartyState of(Party p) {
+            Withdrawal w = p.withdrawal();
+            return new PartyState(p.region().value(), p.signed(), p.signedAt(), p.inForceSince(),
+                    w == null ? null : new WithdrawalData(w.notifiedAt(), w.effectiveOn(), w.reason()), p.withdrawnOn());
+        }
+    }
+
+    public record WithdrawalData(Instant notifiedAt, LocalDate effectiveOn, String reason) {
+    }
+
+    public record EntryIntoForceData(String rule, Integer quorum, LocalDate date) {
+
+        public static EntryIntoForceData of(EntryIntoForce e) {
+            return new EntryIntoForceData(e.rule().name(), e.quorum(), e.date());
+        }
+    }
+
+    public record OpenAmendmentData(int number, String contentHash, List<String> signed) {
+    }
+
+    /** amendment-opened's {@code amendment}. */
+    public record AmendmentOpening(int number, String contentHash, String previousContentHash, List<String> parties) {
+
+        static AmendmentOpening of(Amendment a) {
+            return new AmendmentOpening(a.number(), a.contentHash().value(), a.previousContentHash().value(),
+                    a.parties().stream().map(RegionCode::value).toList());
+        }
+    }
+
+    /** amendment-signed's and amendment-adopted's {@code amendment} ({@code previousContentHash} on adoption only). */
+    public record AmendmentRef(int number, String contentHash,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String previousContentHash) {
     }
 
     /**
@@ -146,8 +251,48 @@ public final class AgreementEventContract {
             HistoryHeadData historyHead) {
     }
 
-    /** withdrawn and terminated */
+    /** withdrawn */
     public record ReasonData(AgreementSnapshot agreement, String reason, HistoryHeadData historyHead) {
+    }
+
+    /** terminated: {@code cause} DECISION or QUORUM_LOST */
+    public record TerminatedData(AgreementSnapshot agreement, String reason, String cause, HistoryHeadData historyHead) {
+    }
+
+    public record EnteredIntoForceData(AgreementSnapshot agreement, LocalDate effectiveOn, String rule, String party,
+            HistoryHeadData historyHead) {
+    }
+
+    public record WithdrawalNotifiedData(AgreementSnapshot agreement, String party, String reason, Instant notifiedAt,
+            LocalDate effectiveOn, HistoryHeadData historyHead) {
+    }
+
+    public record PartyWithdrawnData(AgreementSnapshot agreement, String party, LocalDate effectiveOn,
+            int remainingParties, HistoryHeadData historyHead) {
+    }
+
+    public record AmendmentOpenedData(AgreementSnapshot agreement, AmendmentOpening amendment,
+            HistoryHeadData historyHead) {
+    }
+
+    public record AmendmentSignedData(AgreementSnapshot agreement, AmendmentRef amendment, String party,
+            int signatureCount, int partyCount, HistoryHeadData historyHead) {
+    }
+
+    public record AmendmentAdoptedData(AgreementSnapshot agreement, AmendmentRef amendment, int textVersion,
+            HistoryHeadData historyHead) {
+    }
+
+    public record TermEndingData(AgreementSnapshot agreement, LocalDate endsOn, int daysLeft, boolean automaticRenewal,
+            LocalDate objectionDeadline, HistoryHeadData historyHead) {
+    }
+
+    /** renewal-objected */
+    public record PartyReasonData(AgreementSnapshot agreement, String party, String reason, HistoryHeadData historyHead) {
+    }
+
+    public record RenewedData(AgreementSnapshot agreement, LocalDate previousEnd, LocalDate newEnd,
+            HistoryHeadData historyHead) {
     }
 
     public record ExpiredData(AgreementSnapshot agreement, LocalDate expiredOn, HistoryHeadData historyHead) {

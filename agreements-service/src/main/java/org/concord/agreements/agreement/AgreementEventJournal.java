@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.concord.agreements.agreement.application.AgreementJournal;
 import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementEvent;
 import org.concord.agreements.agreement.domain.Outcome;
 import org.concord.agreements.agreement.persistence.AgreementRepository;
 import org.concord.platform.messaging.ConcordTopics;
@@ -36,9 +37,10 @@ class AgreementEventJournal implements AgreementJournal {
 
     @Override
     public Mono<Void> record(Outcome outcome) {
-        Agreement after = outcome.agreement();
-        return Flux.fromIterable(outcome.events())
-                .concatMap(event -> {
+        return Flux.range(0, outcome.events().size())
+                .concatMap(i -> {
+                    AgreementEvent event = outcome.events().get(i);
+                    Agreement after = outcome.snapshotOf(i);
                     String details = json.writeValueAsString(AgreementEventContract.details(event));
                     if (!AgreementEventContract.isPublished(event)) {
                         return agreements.appendHistory(after.id(), after.version(), event.name(), event.at(), null,

@@ -3,6 +3,9 @@ package org.concord.agreements.agreement;
 import org.concord.agreements.agreement.domain.AgreementText;
 import org.concord.agreements.agreement.domain.ContentHash;
 import org.concord.agreements.agreement.domain.CooperationArea;
+import org.concord.agreements.agreement.domain.Drafting;
+import org.concord.agreements.agreement.domain.EntryIntoForce;
+import org.concord.agreements.agreement.domain.Provisions;
 import org.concord.agreements.agreement.domain.Kind;
 import org.concord.agreements.agreement.domain.RegionCode;
 import org.concord.agreements.agreement.domain.Signatory;
@@ -12,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +48,21 @@ public final class AgreementRequests {
             @NotNull @Pattern(regexp = RegionCode.FORMAT, message = REGION_CODE_MESSAGE) String convener,
             @NotEmpty @Size(max = 200) List<@NotNull @Pattern(regexp = RegionCode.FORMAT, message = REGION_CODE_MESSAGE) String> parties,
             @NotNull @Valid SigningEventBody signingEvent,
-            @NotNull @Valid TermBody term) {
+            @NotNull @Valid TermBody term,
+            @Valid EntryIntoForceBody entryIntoForce,
+            @Min(1) @Max(200) Integer quorum,
+            @Min(0) @Max(3650) Integer withdrawalNoticeDays,
+            Boolean automaticRenewal,
+            @Min(0) @Max(3650) Integer renewalObjectionDays) {
+
+        /** The names of the provisions' properties: an amendment of an agreement in force cannot change them. */
+        static final List<String> PROVISIONS = List.of("entryIntoForce", "quorum", "withdrawalNoticeDays",
+                "automaticRenewal", "renewalObjectionDays");
+
+        Drafting toDrafting() {
+            return new Drafting(toText(), Provisions.of(entryIntoForce == null ? null : entryIntoForce.toEntryIntoForce(),
+                    quorum, withdrawalNoticeDays, automaticRenewal, renewalObjectionDays));
+        }
 
         AgreementText toText() {
             return new AgreementText(title, kind, areas, summary, commitments, counterpart, RegionCode.of(convener),
@@ -52,11 +71,37 @@ public final class AgreementRequests {
                     new Term(term.effectiveFrom(), term.until()));
         }
 
-        static Draft of(AgreementText text) {
+        static Draft of(Drafting drafting) {
+            AgreementText text = drafting.text();
+            Provisions p = drafting.provisions();
+            EntryIntoForce rule = p.entryIntoForce();
             return new Draft(text.title(), text.kind(), text.areas(), text.summary(), text.commitments(),
                     text.counterpart(), text.convener().value(), text.parties().stream().map(RegionCode::value).toList(),
-                    SigningEventBody.of(text.signingEvent()), TermBody.of(text.term()));
+                    SigningEventBody.of(text.signingEvent()), TermBody.of(text.term()), EntryIntoForceBody.of(rule),
+                    rule.quorum() == null ? p.quorum() : null, p.withdrawalNoticeDays(), p.automaticRenewal(),
+                    p.renewalObjectionDays());
         }
+    }
+
+    /**
+     * When the agreement enters into force: {@code ALL_SIGNATURES} (the default), {@code QUORUM} with {@code quorum}
+     * signatures, {@code ON_DATE} on {@code date} (once every party signed), or {@code ON_OWN_SIGNATURE}.
+     */
+    public record EntryIntoForceBody(@NotNull EntryIntoForce.Rule rule, @Min(1) @Max(200) Integer quorum, LocalDate date) {
+
+        EntryIntoForce toEntryIntoForce() {
+            return new EntryIntoForce(rule, quorum, date);
+        }
+
+        static EntryIntoForceBody of(EntryIntoForce e) {
+            return new EntryIntoForceBody(e.rule(), e.quorum(), e.date());
+        }
+    }
+
+    /** POST /api/agreements/{id}/withdrawals and /renewal-objections: a party, and why. */
+    public record PartyNotice(
+            @NotNull @Pattern(regexp = RegionCode.FORMAT, message = REGION_CODE_MESSAGE) String party,
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record SigningEventBody(

@@ -1,6 +1,12 @@
 package org.concord.agreements.agreement;
 
 import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.Amendment;
+import org.concord.agreements.agreement.domain.Provisions;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.RenewalObjection;
+import org.concord.agreements.agreement.domain.Withdrawal;
+import org.concord.agreements.agreement.AgreementRequests.EntryIntoForceBody;
 import org.concord.agreements.agreement.domain.AgreementStatus;
 import org.concord.agreements.agreement.domain.AgreementText;
 import org.concord.agreements.agreement.domain.CooperationArea;
@@ -9,6 +15,7 @@ import org.concord.agreements.agreement.domain.Kind;
 import org.concord.agreements.agreement.domain.Party;
 import org.concord.agreements.agreement.domain.Signature;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,27 +52,71 @@ public final class AgreementResponses {
             Instant openedAt,
             Instant concludedAt,
             Instant endedAt,
-            String endReason) {
+            String endReason,
+            EntryIntoForceBody entryIntoForce,
+            int quorum,
+            int withdrawalNoticeDays,
+            boolean automaticRenewal,
+            int renewalObjectionDays,
+            LocalDate inForceSince,
+            int textVersion,
+            AmendmentResource openAmendment,
+            LocalDate termEndsOn,
+            LocalDate renewalObjectionDeadline,
+            RenewalObjectionResource renewalObjection) {
 
         static AgreementResource of(Agreement a) {
             AgreementText t = a.text();
+            Provisions p = a.provisions();
+            RenewalObjection o = a.renewalObjection();
             return new AgreementResource(a.id(), a.status(), a.version(), t.title(), t.kind(), t.areas(), t.summary(),
                     t.commitments(), t.counterpart(), t.convener().value(),
                     a.parties().stream().map(PartyResource::of).toList(),
                     SigningEventBody.of(t.signingEvent()), TermBody.of(t.term()),
                     a.contentHash() == null ? null : a.contentHash().value(),
-                    a.createdAt(), a.updatedAt(), a.openedAt(), a.concludedAt(), a.endedAt(), a.endReason());
+                    a.createdAt(), a.updatedAt(), a.openedAt(), a.concludedAt(), a.endedAt(), a.endReason(),
+                    EntryIntoForceBody.of(p.entryIntoForce()), p.quorum(), p.withdrawalNoticeDays(),
+                    p.automaticRenewal(), p.renewalObjectionDays(), a.inForceSince(), a.textVersion(),
+                    AmendmentResource.of(a.openAmendment()), a.termEndsOn(), a.objectionDeadline(),
+                    o == null ? null : new RenewalObjectionResource(o.party().value(), o.reason(), o.at()));
         }
     }
 
-    /** A party; {@code signatory} and {@code signedAt} once it has signed; {@code acceded} if it joined after conclusion. */
-    public record PartyResource(String region, boolean signed, Instant signedAt, boolean acceded, SignatoryBody signatory) {
+    /**
+     * A party; {@code signatory} and {@code signedAt} once it has signed; {@code acceded} if it joined after conclusion;
+     * {@code inForceSince} once the agreement binds it; {@code withdrawal} once it gave notice, {@code withdrawnOn}
+     * once that took effect.
+     */
+    public record PartyResource(String region, boolean signed, Instant signedAt, boolean acceded, SignatoryBody signatory,
+            LocalDate inForceSince, WithdrawalResource withdrawal, LocalDate withdrawnOn) {
 
         static PartyResource of(Party p) {
             Signature s = p.signature();
+            Withdrawal w = p.withdrawal();
             return new PartyResource(p.region().value(), p.signed(), p.signedAt(), p.acceded(), s == null ? null
-                    : new SignatoryBody(s.signatory().name(), s.signatory().title(), s.signatory().organisation()));
+                    : new SignatoryBody(s.signatory().name(), s.signatory().title(), s.signatory().organisation()),
+                    p.inForceSince(), w == null ? null : new WithdrawalResource(w.notifiedAt(), w.effectiveOn(), w.reason()),
+                    p.withdrawnOn());
         }
+    }
+
+    /** A party's notice of withdrawal: given at {@code notifiedAt}, it takes effect on {@code effectiveOn}. */
+    public record WithdrawalResource(Instant notifiedAt, LocalDate effectiveOn, String reason) {
+    }
+
+    /** The amendment open for signature: its number, the new text and its content hash, who must sign, who has. */
+    public record AmendmentResource(int number, String contentHash, String previousContentHash, Instant openedAt,
+            List<String> parties, List<String> signed) {
+
+        static AmendmentResource of(Amendment a) {
+            return a == null ? null : new AmendmentResource(a.number(), a.contentHash().value(),
+                    a.previousContentHash().value(), a.openedAt(), a.parties().stream().map(RegionCode::value).toList(),
+                    a.signedBy().stream().map(RegionCode::value).toList());
+        }
+    }
+
+    /** A party's objection to the automatic renewal of the current term. */
+    public record RenewalObjectionResource(String party, String reason, Instant at) {
     }
 
     /** GET /api/agreements/{id}/history: the hash-chained history, oldest first. */

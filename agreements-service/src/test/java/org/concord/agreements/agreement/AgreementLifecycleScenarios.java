@@ -1,6 +1,6 @@
 package org.concord.agreements.agreement;
 
-import org.concord.agreements.agreement.application.AgreementExpiry;
+import org.concord.agreements.agreement.application.AgreementSchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.testsupport.kafka.TopicRecords.header;
 
@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
 
     @Autowired
-    AgreementExpiry expiry;
+    AgreementSchedule schedule;
 
     // ---- drafting -------------------------------------------------------------------------------------------
 
@@ -266,18 +266,20 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
     }
 
     @Test
-    void signing_by_last_party_concludes_the_agreement() {
+    void signing_by_last_party_concludes_the_agreement_and_puts_it_in_force() {
         Map<String, Object> signed = signedSeed();
         Object id = signed.get("id");
 
-        assertThat(signed).containsEntry("status", "SIGNED").containsEntry("version", 14);
+        assertThat(signed).containsEntry("status", "IN_FORCE").containsEntry("version", 14)
+                .containsEntry("textVersion", 1).containsEntry("quorum", 2);
+        assertThat(signed.get("inForceSince")).isNotNull();
         assertThat(signed.get("concludedAt")).isNotNull();
         assertThat((List<Map<String, Object>>) signed.get("parties")).allSatisfy(party -> {
             assertThat(party).containsEntry("signed", true).containsEntry("acceded", false);
             assertThat(party.get("signatory")).isNotNull();
         });
 
-        awaitEvents(id, "concord.agreement.signed", 1);
+        awaitEvents(id, "concord.agreement.entered-into-force", 1);
         List<ConsumerRecord<String, String>> events = eventsAbout(id);
         assertThat(types(events)).containsExactly("concord.agreement.drafted", "concord.agreement.opened",
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
@@ -286,20 +288,21 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
-                "concord.agreement.signed");
+                "concord.agreement.signed", "concord.agreement.entered-into-force");
         events.forEach(EventContract::assertConforms);
-        assertThat(events.get(13).value()).contains("\"signatureCount\":12", "\"partyCount\":12", "\"status\":\"SIGNED\"");
+        assertThat(events.get(13).value()).contains("\"signatureCount\":12", "\"partyCount\":12", "\"status\":\"IN_FORCE\"");
         assertThat(events.get(14).value()).contains("\"partyCount\":12", "\"concludedAt\"");
+        assertThat(events.get(15).value()).contains("\"rule\":\"ALL_SIGNATURES\"", "\"party\":null");
     }
 
     @Test
-    void a_region_signing_a_signed_agreement_accedes_to_it() {
+    void a_region_signing_an_agreement_in_force_accedes_to_it() {
         Map<String, Object> signed = signedSeed();
         Object id = signed.get("id");
 
         Map<String, Object> grown = sign(id, HAINAN, signed.get("contentHash"));
 
-        assertThat(grown).containsEntry("status", "SIGNED").containsEntry("contentHash", SEED_CONTENT_HASH);
+        assertThat(grown).containsEntry("status", "IN_FORCE").containsEntry("contentHash", SEED_CONTENT_HASH);
         assertThat((List<Map<String, Object>>) grown.get("parties")).hasSize(13).last()
                 .satisfies(party -> assertThat(party).containsEntry("region", HAINAN).containsEntry("acceded", true));
         ConsumerRecord<String, String> acceded = awaitEvents(id, "concord.agreement.party-acceded", 1).get(0);
@@ -364,8 +367,9 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
         }
         Object id = agreement.get("id");
 
-        assertThat(expiry.expireDueOn(LocalDate.parse("2025-09-23"))).as("still in force on its last day").isZero();
-        expiry.expireDueOn(LocalDate.parse("2025-09-24"));
+        schedule.runDueOn(LocalDate.parse("2025-09-23"));
+        assertThat(get(id)).as("still in force on its last day").containsEntry("status", "IN_FORCE");
+        schedule.runDueOn(LocalDate.parse("2025-09-24"));
 
         assertThat(get(id)).containsEntry("status", "EXPIRED");
         ConsumerRecord<String, String> expired = awaitEvents(id, "concord.agreement.expired", 1).get(0);

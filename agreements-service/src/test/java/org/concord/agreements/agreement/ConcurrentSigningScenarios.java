@@ -53,10 +53,10 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
 
         assertThat(statuses).hasSize(12).allSatisfy(status -> assertThat(status.value()).isEqualTo(200));
         Map<String, Object> signed = get(id);
-        assertThat(signed).containsEntry("status", "SIGNED").containsEntry("version", 14);
+        assertThat(signed).containsEntry("status", "IN_FORCE").containsEntry("version", 14);
         assertThat((List<Map<String, Object>>) signed.get("parties")).allSatisfy(p -> assertThat(p).containsEntry("signed", true));
 
-        awaitEvents(id, "concord.agreement.signed", 1);
+        awaitEvents(id, "concord.agreement.entered-into-force", 1);
         List<ConsumerRecord<String, String>> signatures = awaitEvents(id, "concord.agreement.signature-recorded", 12);
         assertThat(signatures).hasSize(12);
         assertThat(signatures).extracting(record -> number(SIGNATURE_COUNT, record.value()))
@@ -66,7 +66,7 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
 
         List<ConsumerRecord<String, String>> all = eventsAbout(id);
         assertThat(types(all)).filteredOn("concord.agreement.signed"::equals).hasSize(1);
-        assertThat(types(all)).last().isEqualTo("concord.agreement.signed");
+        assertThat(types(all)).last().isEqualTo("concord.agreement.entered-into-force");
         assertThat(all).extracting(record -> number(VERSION, record.value().substring(record.value().lastIndexOf("\"version\""))))
                 .as("snapshot versions never go back").isSorted();
         all.forEach(EventContract::assertConforms);
@@ -118,7 +118,7 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         var report = new org.concord.evidence.Verifier().verify(bundle);
         assertThat(report.passed()).as(report.toText()).isTrue();
-        assertThat(report.about("history").get(0).message()).startsWith("27 entries"); // drafted, opened, 12 + 12, signed
+        assertThat(report.about("history").get(0).message()).startsWith("28 entries"); // drafted, opened, 12 + 12, signed, entered-into-force
     }
 
     /**
@@ -142,7 +142,7 @@ abstract class ConcurrentSigningScenarios extends AgreementsScenarioSupport {
         assertThat(results).hasSize(12);
         assertThat(results).extracting(Agreement::version).containsExactlyInAnyOrder(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L,
                 11L, 12L, 13L, 14L);
-        assertThat(results).filteredOn(a -> a.status() == AgreementStatus.SIGNED).hasSize(1)
+        assertThat(results).filteredOn(a -> a.status() == AgreementStatus.IN_FORCE).hasSize(1)
                 .first().satisfies(a -> assertThat(a.version()).isEqualTo(14));
         awaitEvents(id, "concord.agreement.signed", 1);
         List<ConsumerRecord<String, String>> signatures = awaitEvents(id, "concord.agreement.signature-recorded", 12);

@@ -59,12 +59,12 @@ abstract class SigningWhileBrokerDownScenarios extends AgreementsScenarioSupport
             sign(id, party, open.get("contentHash"));
         }
 
-        assertThat(get(id)).containsEntry("status", "SIGNED");
+        assertThat(get(id)).containsEntry("status", "IN_FORCE");
         await("the events wait in the outbox while the broker is unreachable").during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(5)).until(() -> eventsAbout(id).isEmpty() && unpublished() >= 15);
+                .atMost(Duration.ofSeconds(5)).until(() -> eventsAbout(id).isEmpty() && unpublished() >= 16);
         String[] broker = TestKafka.bootstrapServers().split(",")[0].split(":");
         try (var reachable = TcpProxy.open(port, broker[0], Integer.parseInt(broker[1]))) {
-            awaitEvents(id, "concord.agreement.signed", 1);
+            awaitEvents(id, "concord.agreement.entered-into-force", 1);
         }
         List<ConsumerRecord<String, String>> events = eventsAbout(id);
         assertThat(types(events)).containsExactly(
@@ -75,7 +75,7 @@ abstract class SigningWhileBrokerDownScenarios extends AgreementsScenarioSupport
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
                 "concord.agreement.signature-recorded", "concord.agreement.signature-recorded",
-                "concord.agreement.signed");
+                "concord.agreement.signed", "concord.agreement.entered-into-force");
         assertThat(events).extracting(record -> header(record, "ce_id")).doesNotHaveDuplicates();
         events.forEach(EventContract::assertConforms);
     }

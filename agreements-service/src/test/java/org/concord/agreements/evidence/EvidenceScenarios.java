@@ -94,7 +94,7 @@ public abstract class EvidenceScenarios extends AgreementsScenarioSupport {
         assertThat(report.about("known head")).singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(Status.HOLDS));
         JsonNode json = JSON.readTree(bundle);
-        assertThat(json.path("historyHead").path("length").asLong()).isEqualTo(6); // drafted, opened, 3 signatures, signed
+        assertThat(json.path("historyHead").path("length").asLong()).isEqualTo(7); // drafted, opened, 3 signatures, signed, entered-into-force
         assertThat(json.path("regionKeys").propertyNames()).containsExactlyInAnyOrder(es256Region, eddsaRegion);
     }
 

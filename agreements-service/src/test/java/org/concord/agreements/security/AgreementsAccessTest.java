@@ -1,6 +1,7 @@
 package org.concord.agreements.security;
 
 import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN;
+import static org.concord.testsupport.security.AccessMatrix.Rule.ADMIN_OR_SIGNATORY;
 import static org.concord.testsupport.security.AccessMatrix.Rule.PUBLIC;
 import static org.concord.testsupport.security.AccessMatrix.Rule.READ;
 import static org.concord.testsupport.security.AccessMatrix.Rule.SIGNATORY;
@@ -17,7 +18,9 @@ import org.concord.testsupport.security.AccessContract;
 import org.concord.testsupport.security.AccessMatrix;
 
 /**
- * Who may do what on agreements-service: admins draft, amend, open, withdraw and terminate; signatories sign;
+ * Who may do what on agreements-service: admins draft, amend, open, withdraw, terminate and open amendments;
+ * signatories sign agreements and amendments and object to renewals; a party's withdrawal is given by its signatory
+ * or an admin;
  * any valid token reads; the key set evidence checkpoints are signed with is public. (Signing for another region than one's own is the sign use case's refusal, see the
  * lifecycle scenarios.)
  */
@@ -41,7 +44,11 @@ class AgreementsAccessTest implements AccessContract {
             .endpoint(POST, UNKNOWN + "/open", ADMIN)
             .endpoint(POST, UNKNOWN + "/withdraw", "{\"reason\":\"r\"}", ADMIN)
             .endpoint(POST, UNKNOWN + "/terminate", "{\"reason\":\"r\"}", ADMIN)
-            .endpoint(POST, UNKNOWN + "/signatures", SIGNATURE, SIGNATORY);
+            .endpoint(POST, UNKNOWN + "/signatures", SIGNATURE, SIGNATORY)
+            .endpoint(POST, UNKNOWN + "/withdrawals", "{\"party\":\"CN-SC\",\"reason\":\"r\"}", ADMIN_OR_SIGNATORY)
+            .endpoint(POST, UNKNOWN + "/amendments", "{\"title\":\"t\"}", ADMIN)
+            .endpoint(POST, UNKNOWN + "/amendments/1/signatures", SIGNATURE, SIGNATORY)
+            .endpoint(POST, UNKNOWN + "/renewal-objections", "{\"party\":\"CN-SC\",\"reason\":\"r\"}", SIGNATORY);
 
     @Override
     public String service() {

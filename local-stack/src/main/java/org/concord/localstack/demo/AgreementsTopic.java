@@ -24,7 +24,8 @@ final class AgreementsTopic implements AutoCloseable {
     record Event(int partition, long offset, String key, String type, Object data) {
     }
 
-    static final String SIGNED = "concord.agreement.signed";
+    /** The demo's MoU takes effect with its last signature (the default rule): this event follows the conclusion. */
+    static final String ENTERED_INTO_FORCE = "concord.agreement.entered-into-force";
 
     private final String topic;
     private final KafkaConsumer<String, String> consumer;
@@ -71,7 +72,7 @@ final class AgreementsTopic implements AutoCloseable {
         return topic;
     }
 
-    /** The agreement's events, in offset order, once its conclusion has been seen (or the time is up). */
+    /** The agreement's events, in offset order, once its entry into force has been seen (or the time is up). */
     List<Event> storyOf(String agreementId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!concluded(agreementId) && System.nanoTime() < deadline) {
@@ -84,7 +85,7 @@ final class AgreementsTopic implements AutoCloseable {
     }
 
     private boolean concluded(String agreementId) {
-        return seen.stream().anyMatch(event -> agreementId.equals(event.key()) && SIGNED.equals(event.type()));
+        return seen.stream().anyMatch(event -> agreementId.equals(event.key()) && ENTERED_INTO_FORCE.equals(event.type()));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -57,6 +57,8 @@ public final class NanningDemo {
     }
 
     static final String SIGNED = "concord.agreement.signed";
+    /** A concluded MoU is SIGNED, or IN_FORCE once it took effect (with the last signature, by default). */
+    static final java.util.Set<String> CONCLUDED_STATUSES = java.util.Set.of("SIGNED", "IN_FORCE");
     static final String SHOWN_PORTFOLIO = "CN-YN";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -425,13 +427,14 @@ public final class NanningDemo {
     /** regions-service added the MoU to each party's portfolio. */
     private void showPortfolio(String id) {
         String region = SHOWN_PORTFOLIO;
-        Object entry = await("the MoU as SIGNED in " + region + "'s portfolio (regions-service)", () -> {
+        Object entry = await("the MoU as concluded (SIGNED or IN_FORCE) in " + region + "'s portfolio (regions-service)", () -> {
             for (int page = 0; ; page++) {
                 var reply = regions.expect(200, "read " + region + "'s portfolio",
                         regions.get("/api/regions/" + region + "/agreements?size=100&page=" + page, tokens.viewer()));
                 List<Object> items = Json.list(reply.body(), "items");
                 Optional<Object> found = items.stream()
-                        .filter(item -> id.equals(Json.string(item, "id")) && "SIGNED".equals(Json.string(item, "status")))
+                        .filter(item -> id.equals(Json.string(item, "id"))
+                                && CONCLUDED_STATUSES.contains(Json.string(item, "status")))
                         .findFirst();
                 if (found.isPresent() || items.isEmpty()) {
                     return found;

@@ -71,7 +71,11 @@ public class NotificationController {
             @Parameter(description = TYPE, schema = @Schema(allowableValues = { "concord.agreement.drafted",
                     "concord.agreement.opened", "concord.agreement.signature-recorded", "concord.agreement.signed",
                     "concord.agreement.party-acceded", "concord.agreement.withdrawn", "concord.agreement.terminated",
-                    "concord.agreement.expired" }))
+                    "concord.agreement.expired", "concord.agreement.entered-into-force",
+                    "concord.agreement.withdrawal-notified", "concord.agreement.party-withdrawn",
+                    "concord.agreement.amendment-opened", "concord.agreement.amendment-signed",
+                    "concord.agreement.amendment-adopted", "concord.agreement.term-ending",
+                    "concord.agreement.renewal-objected", "concord.agreement.renewed" }))
             @RequestParam(required = false) String type,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return service.inbox(new NotificationFilter(region, type), PageQuery.of(page, size))
@@ -100,7 +104,11 @@ public class NotificationController {
             @Parameter(description = TYPE, schema = @Schema(allowableValues = { "concord.agreement.drafted",
                     "concord.agreement.opened", "concord.agreement.signature-recorded", "concord.agreement.signed",
                     "concord.agreement.party-acceded", "concord.agreement.withdrawn", "concord.agreement.terminated",
-                    "concord.agreement.expired" }))
+                    "concord.agreement.expired", "concord.agreement.entered-into-force",
+                    "concord.agreement.withdrawal-notified", "concord.agreement.party-withdrawn",
+                    "concord.agreement.amendment-opened", "concord.agreement.amendment-signed",
+                    "concord.agreement.amendment-adopted", "concord.agreement.term-ending",
+                    "concord.agreement.renewal-objected", "concord.agreement.renewed" }))
             @RequestParam(required = false) String type,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         NotificationFilter filter = new NotificationFilter(region, type);

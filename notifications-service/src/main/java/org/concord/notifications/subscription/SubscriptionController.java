@@ -67,7 +67,11 @@ public class SubscriptionController {
                     allowableValues = { Subscription.ALL_AGREEMENT_EVENTS, "concord.agreement.drafted",
                     "concord.agreement.opened", "concord.agreement.signature-recorded", "concord.agreement.signed",
                     "concord.agreement.party-acceded", "concord.agreement.withdrawn", "concord.agreement.terminated",
-                    "concord.agreement.expired" })) List<String> eventTypes,
+                    "concord.agreement.expired", "concord.agreement.entered-into-force",
+                    "concord.agreement.withdrawal-notified", "concord.agreement.party-withdrawn",
+                    "concord.agreement.amendment-opened", "concord.agreement.amendment-signed",
+                    "concord.agreement.amendment-adopted", "concord.agreement.term-ending",
+                    "concord.agreement.renewal-objected", "concord.agreement.renewed" })) List<String> eventTypes,
             @ArraySchema(schema = @Schema(description = "A region code", example = "CN-GX")) List<String> regions) {
     }
 

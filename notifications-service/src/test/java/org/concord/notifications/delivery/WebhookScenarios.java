@@ -263,6 +263,62 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
+    void every_new_agreement_event_type_is_delivered_to_a_subscription_that_names_it_and_to_none_that_does_not() {
+        List<String> newTypes = List.of("concord.agreement.entered-into-force", "concord.agreement.withdrawal-notified",
+                "concord.agreement.party-withdrawn", "concord.agreement.amendment-opened",
+                "concord.agreement.amendment-signed", "concord.agreement.amendment-adopted",
+                "concord.agreement.term-ending", "concord.agreement.renewal-objected", "concord.agreement.renewed");
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver named = WebhookReceiver.start(); WebhookReceiver signedOnly = WebhookReceiver.start()) {
+            subscribe(named.url("localhost"), newTypes, List.of(parties.get(0)));
+            subscribe(signedOnly.url("localhost"), List.of("concord.agreement.signed"), List.of(parties.get(0)));
+            ContractExample first = agreementEvent(newTypes.get(0), parties);
+            List<ContractExample> events = newTypes.stream()
+                    .map(type -> type.equals(first.ceType()) ? first : nextEvent(first, type))
+                    .map(event -> event.data().contains("\"party\"") ? event.withData(data -> data.put("party", parties.get(1))) : event)
+                    .toList();
+            ContractExample signed = nextEvent(first, "concord.agreement.signed");
+
+            events.forEach(this::publish);
+            publish(signed);
+
+            await().atMost(PATIENCE).until(() -> named.received().size() >= newTypes.size() && !signedOnly.received().isEmpty());
+            assertThat(named.received()).extracting(r -> JSON.readTree(r.body()).get("type").asString())
+                    .containsExactlyInAnyOrderElementsOf(newTypes);
+            assertThat(signedOnly.received()).extracting(r -> r.header("webhook-id")).containsExactly(signed.ceId());
+        }
+    }
+
+    @Test
+    void a_region_that_withdrew_hears_through_its_subscription_that_it_left_and_nothing_after() {
+        List<String> parties = newRegions(3);
+        String leaving = parties.get(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            UUID subscription = UUID.fromString(subscribe(receiver.url("localhost"), List.of(), List.of(leaving))
+                    .get("id").asString());
+            ContractExample withdrawn = agreementEvent("concord.agreement.party-withdrawn", parties).withData(data -> {
+                data.put("party", leaving).put("remainingParties", 2);
+                ((tools.jackson.databind.node.ObjectNode) data.withObject("agreement").withArray("parties").get(2))
+                        .put("withdrawnOn", "2026-05-31");
+                return data;
+            });
+            ContractExample amendment = nextEvent(withdrawn, "concord.agreement.amendment-opened");
+            ContractExample marker = agreementEvent("concord.agreement.drafted", List.of(leaving, parties.get(0)));
+
+            publish(withdrawn);
+            publish(amendment);
+            publish(marker);
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
+            awaitNotifications(amendment.ceId(), 2);
+            assertThat(deliveriesOf(amendment.ceId())).extracting(delivery -> delivery.subscriptionId())
+                    .doesNotContain(subscription);
+            assertThat(receiver.received()).extracting(r -> r.header("webhook-id"))
+                    .containsExactlyInAnyOrder(withdrawn.ceId(), marker.ceId());
+        }
+    }
+
+    @Test
     void secret_is_shown_once_and_a_replay_under_the_same_idempotency_key_answers_like_the_first_response_without_it() {
         String key = UUID.randomUUID().toString();
         var request = Map.of("url", "https://crm.public.test/hooks/concord", "eventTypes", List.of("concord.agreement.signed"),

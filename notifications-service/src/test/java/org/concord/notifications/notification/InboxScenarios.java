@@ -48,6 +48,66 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
+    void every_party_hears_that_the_agreement_entered_into_force_and_that_an_amendment_was_opened_and_adopted() {
+        List<String> parties = newRegions(3);
+        ContractExample inForce = agreementEvent("concord.agreement.entered-into-force", parties);
+        ContractExample opened = nextEvent(inForce, "concord.agreement.amendment-opened");
+        ContractExample adopted = nextEvent(inForce, "concord.agreement.amendment-adopted");
+        String title = "'" + inForce.dataNode().path("agreement").path("title").asString() + "'";
+
+        List.of(inForce, opened, adopted).forEach(this::publish);
+
+        assertThat(awaitNotifications(inForce.ceId(), 3)).extracting(Notification::region)
+                .containsExactlyInAnyOrderElementsOf(parties);
+        assertThat(awaitNotifications(opened.ceId(), 3)).extracting(Notification::message)
+                .containsOnly("Amendment 1 to " + title + " is open for signature by 3 parties");
+        assertThat(awaitNotifications(adopted.ceId(), 3)).extracting(Notification::message)
+                .containsOnly("Amendment 1 to " + title + " was adopted: the text is now version 2");
+        JsonNode inbox = get("/api/notifications?region=" + parties.get(2) + "&type=concord.agreement.entered-into-force");
+        assertThat(inbox.get("total").asLong()).isEqualTo(1);
+        assertThat(inbox.get("items").get(0).get("message").asString()).isEqualTo(title + " entered into force on 2024-09-24");
+    }
+
+    @Test
+    void the_other_parties_hear_of_a_withdrawal_and_the_party_that_left_hears_nothing_more() {
+        List<String> parties = newRegions(3);
+        String leaving = parties.get(2);
+        publishRegion(leaving, "Xinjiang Uygur Autonomous Region", "Department of Commerce of Xinjiang Uygur Autonomous Region");
+        ContractExample notified = agreementEvent("concord.agreement.withdrawal-notified", parties)
+                .withData(data -> data.put("party", leaving));
+        ContractExample withdrawn = nextEvent(notified, "concord.agreement.party-withdrawn").withData(data -> {
+            data.put("party", leaving).put("remainingParties", 2);
+            ((tools.jackson.databind.node.ObjectNode) data.withObject("agreement").withArray("parties").get(2))
+                    .put("withdrawnOn", "2026-05-31");
+            return data;
+        });
+        ContractExample amendment = nextEvent(withdrawn, "concord.agreement.amendment-opened");
+
+        List.of(notified, withdrawn, amendment).forEach(this::publish);
+
+        assertThat(awaitNotifications(notified.ceId(), 2)).extracting(Notification::region)
+                .containsExactlyInAnyOrder(parties.get(0), parties.get(1));
+        assertThat(awaitNotifications(withdrawn.ceId(), 2)).extracting(Notification::message).containsOnly(
+                "Department of Commerce of Xinjiang Uygur Autonomous Region withdrew from '"
+                        + withdrawn.dataNode().path("agreement").path("title").asString() + "' on 2026-05-31 (2 parties remain)");
+        assertThat(awaitNotifications(amendment.ceId(), 2)).extracting(Notification::region)
+                .containsExactlyInAnyOrder(parties.get(0), parties.get(1));
+        assertThat(get("/api/notifications?region=" + leaving).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void an_agreement_event_of_a_type_not_known_yet_is_told_to_the_parties_not_dead_lettered() {
+        List<String> parties = newRegions(2);
+        ContractExample future = agreementEvent("concord.agreement.signed", parties)
+                .withHeader("ce_type", "concord.agreement.suspended");
+
+        publish(future);
+
+        assertThat(awaitNotifications(future.ceId(), 2)).extracting(Notification::message)
+                .allSatisfy(message -> assertThat(message).endsWith(" changed (concord.agreement.suspended)"));
+    }
+
+    @Test
     void redelivered_event_creates_no_second_notification_or_delivery() {
         List<String> parties = newRegions(3);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
@@ -136,16 +196,7 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         ContractExample drafted = agreementEvent("concord.agreement.drafted", parties);
         ContractExample signed = nextEvent(drafted, "concord.agreement.signed");
 
-        CompletableFuture<List<ServerSentEvent<String>>> live = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
-                .get().uri("/api/notifications/stream?region=" + parties.get(1) + "&type=concord.agreement.signed")
-                .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .filter(event -> event.data() != null)
-                .take(1)
-                .timeout(PATIENCE)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<ServerSentEvent<String>>> live = firstLive(parties.get(1), "concord.agreement.signed");
         // the stream is open once its first comment has arrived; publish until the signed one shows up
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             publish(drafted.withNewId());
@@ -156,6 +207,42 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
         JsonNode notification = JSON.readTree(live.get().get(0).data());
         assertThat(notification.get("region").asString()).isEqualTo(parties.get(1));
         assertThat(notification.get("type").asString()).isEqualTo("concord.agreement.signed");
+    }
+
+    @Test
+    void the_live_feed_shows_a_withdrawal_to_the_parties_left() throws Exception {
+        List<String> parties = newRegions(2);
+        ContractExample withdrawn = agreementEvent("concord.agreement.party-withdrawn", parties).withData(data -> {
+            data.put("party", parties.get(1)).put("remainingParties", 1);
+            ((tools.jackson.databind.node.ObjectNode) data.withObject("agreement").withArray("parties").get(1))
+                    .put("signed", true).put("signedAt", "2024-09-24T02:11:00Z").put("withdrawnOn", "2026-05-31");
+            return data;
+        });
+
+        CompletableFuture<List<ServerSentEvent<String>>> live = firstLive(parties.get(0), "concord.agreement.party-withdrawn");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            publish(withdrawn.withNewId());
+            return live.isDone();
+        });
+
+        JsonNode notification = JSON.readTree(live.get().get(0).data());
+        assertThat(notification.get("region").asString()).isEqualTo(parties.get(0));
+        assertThat(notification.get("type").asString()).isEqualTo("concord.agreement.party-withdrawn");
+        assertThat(notification.get("message").asString()).contains(" withdrew from ").endsWith("(1 parties remain)");
+    }
+
+    /** The first notification of the region and type the live feed sends from now on (no Last-Event-ID). */
+    private CompletableFuture<List<ServerSentEvent<String>>> firstLive(String region, String type) {
+        return WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.viewer())).build()
+                .get().uri("/api/notifications/stream?region=" + region + "&type=" + type)
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(event -> event.data() != null)
+                .take(1)
+                .timeout(PATIENCE)
+                .collectList()
+                .toFuture();
     }
 
     @Test

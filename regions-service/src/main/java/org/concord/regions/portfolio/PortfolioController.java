@@ -32,11 +32,13 @@ public class PortfolioController {
         this.portfolio = portfolio;
     }
 
-    /** The agreements the region is party to, with their status and the region's own signing state. */
+    /** The agreements the region is party to, with their status, current text and the region's own state. */
     @GetMapping("/agreements")
     @Operation(operationId = "listRegionAgreements", summary = "List a region's agreements",
-            description = "The agreements the region is party to, with each one's status and the region's own signing "
-                    + "state; paged.")
+            description = "The agreements the region is party to, with each one's status, the region's own signing "
+                    + "state, since when the agreement binds it (inForceSince), the current text's hash and version "
+                    + "(one more per adopted amendment) and how many parties it has; paged. An agreement the region "
+                    + "withdrew from is no longer listed, and no longer counts its withdrawn parties.")
     @ApiResponse(responseCode = "200", description = "A page of the region's agreements")
     @ResponseExample("portfolio-yunnan")
     @ApiResponse(responseCode = "404", description = "No region with this code in the registry")
@@ -45,10 +47,11 @@ public class PortfolioController {
         return Mono.fromCallable(() -> PageQuery.of(page, size)).flatMap(query -> portfolio.agreementsOf(code, query));
     }
 
-    /** The regions it shares a SIGNED agreement with, and how many, most first. */
+    /** The regions it shares a concluded or in-force agreement with (both signed, neither withdrawn), most first. */
     @GetMapping("/partners")
     @Operation(operationId = "listRegionPartners", summary = "List a region's partners",
-            description = "The regions it shares a SIGNED agreement with, and how many such agreements, most first; paged.")
+            description = "The regions it shares a SIGNED or IN_FORCE agreement with (both having signed it, neither "
+                    + "having withdrawn), and how many such agreements, most first; paged.")
     @ApiResponse(responseCode = "200", description = "A page of partners")
     @ResponseExample("partners-yunnan")
     @ApiResponse(responseCode = "404", description = "No region with this code in the registry")

@@ -47,7 +47,7 @@ abstract class PortfolioScenarios {
     @Autowired
     DatabaseClient db;
 
-    record Party(String region, boolean signed) {
+    record Party(String region, boolean signed, String withdrawnOn) {
     }
 
     record Listed(List<Map<String, Object>> items, int page, int size, long total) {
@@ -77,24 +77,33 @@ abstract class PortfolioScenarios {
             for (Party party : parties) {
                 ObjectNode node = list.addObject().put("region", party.region()).put("signed", party.signed());
                 if (party.signed()) {
-                    node.put("signedAt", "2024-09-24T02:10:00Z");
+                    node.put("signedAt", "2024-09-24T02:10:00Z").put("inForceSince", "2024-09-24");
                 } else {
-                    node.putNull("signedAt");
+                    node.putNull("signedAt").putNull("inForceSince");
                 }
+                node.putNull("withdrawal").put("withdrawnOn", party.withdrawnOn());
             }
             if (data.has("partyCount")) {
-                data.put("partyCount", parties.length);
+                data.put("partyCount", java.util.Arrays.stream(parties).filter(p -> p.withdrawnOn() == null).count());
+            }
+            if (data.has("remainingParties")) {
+                data.put("remainingParties",
+                        java.util.Arrays.stream(parties).filter(p -> p.signed() && p.withdrawnOn() == null).count());
             }
             return data;
         });
     }
 
     static Party signed(String region) {
-        return new Party(region, true);
+        return new Party(region, true, null);
     }
 
     static Party unsigned(String region) {
-        return new Party(region, false);
+        return new Party(region, false, null);
+    }
+
+    static Party withdrawn(String region, String on) {
+        return new Party(region, true, on);
     }
 
     void send(ContractExample example) {
@@ -168,7 +177,7 @@ abstract class PortfolioScenarios {
             send(example);
         }
 
-        assertThat(expected).hasSize(8);
+        assertThat(expected).hasSize(17);
         expected.forEach((id, what) -> await().atMost(WAIT).untilAsserted(() ->
                 assertThat(agreementOf(what.party(), id)).isNotNull().containsEntry("status", what.status())));
     }
@@ -210,6 +219,95 @@ abstract class PortfolioScenarios {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(sc, 2), org.assertj.core.groups.Tuple.tuple(yn, 1));
         assertThat(partners.items().get(0)).containsEntry("name", "Portfolio Test " + sc);
         assertThat(agreementsOf(gx).total()).isEqualTo(3);
+    }
+
+    @Test
+    void an_agreement_in_force_is_active_in_each_partys_portfolio_and_makes_partners_of_those_that_signed() {
+        String gx = region();
+        String sc = region();
+        String yn = region();
+        String concluded = UUID.randomUUID().toString();
+        String byQuorum = UUID.randomUUID().toString();
+
+        send(event("concord.agreement.entered-into-force", concluded, "IN_FORCE", 14, signed(gx), signed(sc)));
+        // under a quorum of two the agreement takes effect before Yunnan signed: Yunnan is no partner yet
+        send(event("concord.agreement.signature-recorded", byQuorum, "IN_FORCE", 4, signed(gx), signed(sc), unsigned(yn)));
+
+        assertThat(awaitAgreement(sc, concluded, 14)).containsEntry("status", "IN_FORCE")
+                .containsEntry("inForceSince", "2024-09-24").containsEntry("partyCount", 2);
+        assertThat(awaitAgreement(yn, byQuorum, 4)).containsEntry("status", "IN_FORCE").containsEntry("signed", false)
+                .containsEntry("inForceSince", null);
+        assertThat(partnersOf(gx).items()).extracting(p -> p.get("region"), p -> p.get("signedAgreements"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(sc, 2));
+        assertThat(partnersOf(yn).items()).isEmpty();
+    }
+
+    @Test
+    void a_party_that_withdrew_no_longer_lists_the_agreement_nor_is_anyones_partner_through_it() {
+        String gx = region();
+        String sc = region();
+        String xj = region();
+        String id = UUID.randomUUID().toString();
+        send(event("concord.agreement.entered-into-force", id, "IN_FORCE", 14, signed(gx), signed(sc), signed(xj)));
+        awaitAgreement(xj, id, 14);
+        assertThat(partnersOf(gx).items()).extracting(p -> p.get("region")).containsExactlyInAnyOrder(sc, xj);
+
+        send(event("concord.agreement.party-withdrawn", id, "IN_FORCE", 16, signed(gx), signed(sc),
+                withdrawn(xj, "2026-05-31")));
+
+        assertThat(awaitAgreement(gx, id, 16)).containsEntry("status", "IN_FORCE").containsEntry("partyCount", 2);
+        assertThat(agreementOf(xj, id)).as("the agreement in the portfolio of the party that left").isNull();
+        assertThat(agreementsOf(xj).total()).isZero();
+        assertThat(partnersOf(gx).items()).extracting(p -> p.get("region")).containsExactly(sc);
+        assertThat(partnersOf(xj).items()).isEmpty();
+    }
+
+    @Test
+    void an_agreement_that_lost_its_quorum_is_terminated_in_the_portfolio_of_the_parties_left_and_makes_no_partners() {
+        String gx = region();
+        String sc = region();
+        String id = UUID.randomUUID().toString();
+        send(event("concord.agreement.entered-into-force", id, "IN_FORCE", 14, signed(gx), signed(sc)));
+        awaitAgreement(gx, id, 14);
+
+        send(event("concord.agreement.party-withdrawn", id, "TERMINATED", 16, signed(gx), withdrawn(sc, "2026-05-31")));
+        send(event("concord.agreement.terminated", id, "TERMINATED", 16, signed(gx), withdrawn(sc, "2026-05-31"))
+                .withData(data -> data.put("cause", "QUORUM_LOST")));
+
+        assertThat(awaitAgreement(gx, id, 16)).containsEntry("status", "TERMINATED").containsEntry("partyCount", 1);
+        assertThat(agreementOf(sc, id)).isNull();
+        assertThat(partnersOf(gx).items()).isEmpty();
+    }
+
+    @Test
+    void an_adopted_amendment_shows_the_new_text_in_every_partys_portfolio() {
+        String gx = region();
+        String sc = region();
+        String id = UUID.randomUUID().toString();
+        ContractExample adopted = event("concord.agreement.amendment-adopted", id, "IN_FORCE", 27, signed(gx), signed(sc));
+        String amendedText = adopted.dataNode().path("amendment").path("contentHash").asString();
+        String originalText = adopted.dataNode().path("amendment").path("previousContentHash").asString();
+        send(event("concord.agreement.amendment-opened", id, "IN_FORCE", 15, signed(gx), signed(sc)));
+        assertThat(awaitAgreement(sc, id, 15)).containsEntry("contentHash", originalText).containsEntry("textVersion", 1);
+
+        send(adopted);
+
+        assertThat(awaitAgreement(sc, id, 27)).containsEntry("contentHash", amendedText).containsEntry("textVersion", 2);
+        assertThat(awaitAgreement(gx, id, 27)).containsEntry("contentHash", amendedText).containsEntry("textVersion", 2);
+    }
+
+    @Test
+    void an_event_type_and_a_status_the_portfolio_does_not_know_yet_are_kept_not_dead_lettered() {
+        String gx = region();
+        String sc = region();
+        String id = UUID.randomUUID().toString();
+        ContractExample future = event("concord.agreement.signed", id, "SUSPENDED", 20, signed(gx), signed(sc))
+                .withHeader("ce_type", "concord.agreement.suspended");
+
+        send(future);
+
+        assertThat(awaitAgreement(gx, id, 20)).containsEntry("status", "SUSPENDED");
+        assertThat(processedRecords(future.ceId())).isEqualTo(1);
     }
 
     @Test

@@ -249,19 +249,29 @@ public final class EventContract {
             return;
         }
         List<JsonNode> parties = new ArrayList<>(agreement.path("parties").values());
-        if (data.has("partyCount") && data.path("partyCount").asInt() != parties.size()) {
+        List<JsonNode> current = parties.stream().filter(party -> isAbsent(party.path("withdrawnOn"))).toList();
+        if (data.has("partyCount") && data.path("partyCount").asInt() != current.size()) {
             violations.add("data partyCount " + data.path("partyCount").asInt() + " differs from the "
-                    + parties.size() + " parties of the agreement snapshot");
+                    + current.size() + " parties (not withdrawn) of the agreement snapshot");
         }
-        long signed = parties.stream().filter(party -> party.path("signed").asBoolean()).count();
+        JsonNode openAmendment = agreement.path("openAmendment");
+        long signed = openAmendment.isObject() && data.has("amendment")
+                ? openAmendment.path("signed").size()
+                : parties.stream().filter(party -> party.path("signed").asBoolean()).count();
         if (data.has("signatureCount") && data.path("signatureCount").asInt() != signed) {
             violations.add("data signatureCount " + data.path("signatureCount").asInt() + " differs from the "
-                    + signed + " signed parties of the agreement snapshot");
+                    + signed + " signatures of the agreement snapshot" + (openAmendment.isObject() ? "'s open amendment" : ""));
+        }
+        long remaining = current.stream().filter(party -> party.path("signed").asBoolean()).count();
+        if (data.has("remainingParties") && data.path("remainingParties").asInt() != remaining) {
+            violations.add("data remainingParties " + data.path("remainingParties").asInt() + " differs from the "
+                    + remaining + " signed parties not withdrawn of the agreement snapshot");
         }
         String contentHash = agreement.path("contentHash").asString(null);
         if (data.path("contentHash").isString() && !data.path("contentHash").asString().equals(contentHash)) {
             violations.add("data contentHash differs from agreement.contentHash");
         }
+        amendmentConsistency(message.ceType(), agreement, data, violations);
         JsonNode signature = data.path("signature");
         if (signature.isObject()) {
             if (!signature.path("contentHash").asString().equals(contentHash)) {
@@ -272,6 +282,28 @@ public final class EventContract {
                     p -> party.equals(p.path("region").asString()) && p.path("signed").asBoolean());
             if (!signedParty) {
                 violations.add("data signature.party " + party + " is not a signed party of the agreement snapshot");
+            }
+        }
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node.isMissingNode() || node.isNull();
+    }
+
+    /** An amendment names the text it amends (opened) or the text it made current (adopted). */
+    private static void amendmentConsistency(String ceType, JsonNode agreement, JsonNode data, List<String> violations) {
+        String contentHash = agreement.path("contentHash").asString(null);
+        JsonNode amendment = data.path("amendment");
+        if (ceType.endsWith(".amendment-opened")
+                && !amendment.path("previousContentHash").asString().equals(contentHash)) {
+            violations.add("data amendment.previousContentHash differs from agreement.contentHash: an amendment amends the current text");
+        }
+        if (ceType.endsWith(".amendment-adopted")) {
+            if (!amendment.path("contentHash").asString().equals(contentHash)) {
+                violations.add("data amendment.contentHash differs from agreement.contentHash: the adopted text is the current one");
+            }
+            if (!data.path("textVersion").equals(agreement.path("textVersion"))) {
+                violations.add("data textVersion differs from agreement.textVersion");
             }
         }
     }

@@ -44,9 +44,14 @@ public final class NanningSigning {
      * regions.v1 after it starts: until then, 422 unknown region). Returns the draft.
      */
     public Http.Response drafted() {
+        return drafted(SeedMou.draft());
+    }
+
+    /** As {@link #drafted()}, with a draft of the caller's (the seed's, with provisions of its own, for instance). */
+    public Http.Response drafted(Map<String, Object> draft) {
         Http.Response drafted = await("agreements-service knows the twelve parties").atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> agreements.post("/api/agreements", Tokens.admin(), SeedMou.draft()),
+                .until(() -> agreements.post("/api/agreements", Tokens.admin(), draft),
                         response -> !(response.status() == 422 && response.text().contains("unknown region")));
         assertThat(drafted.status()).as("draft: %s", drafted).isEqualTo(201);
         return drafted;
@@ -54,7 +59,12 @@ public final class NanningSigning {
 
     /** Drafted and opened: returns the opened agreement (its {@code contentHash} is what parties sign). */
     public Http.Response opened() {
-        String id = drafted().body().path("id").asString();
+        return opened(SeedMou.draft());
+    }
+
+    /** As {@link #opened()}, with a draft of the caller's. */
+    public Http.Response opened(Map<String, Object> draft) {
+        String id = drafted(draft).body().path("id").asString();
         Http.Response opened = agreements.post("/api/agreements/" + id + "/open", Tokens.admin(), Map.of());
         assertThat(opened.status()).as("open: %s", opened).isEqualTo(200);
         return opened;

@@ -29,7 +29,11 @@ class ContractCatalogueTest {
             "regions.v1", List.of("concord.region.registered", "concord.region.updated", "concord.region.deactivated"),
             "agreements.v1", List.of("concord.agreement.drafted", "concord.agreement.opened",
                     "concord.agreement.signature-recorded", "concord.agreement.signed", "concord.agreement.party-acceded",
-                    "concord.agreement.withdrawn", "concord.agreement.terminated", "concord.agreement.expired"),
+                    "concord.agreement.withdrawn", "concord.agreement.terminated", "concord.agreement.expired",
+                    "concord.agreement.entered-into-force", "concord.agreement.withdrawal-notified",
+                    "concord.agreement.party-withdrawn", "concord.agreement.amendment-opened",
+                    "concord.agreement.amendment-signed", "concord.agreement.amendment-adopted",
+                    "concord.agreement.term-ending", "concord.agreement.renewal-objected", "concord.agreement.renewed"),
             "notifications.v1", List.of("concord.notification.delivered", "concord.notification.failed"));
 
     private static Map<String, Object> asyncApi;
@@ -46,9 +50,9 @@ class ContractCatalogueTest {
     }
 
     @Test
-    void the_contract_knows_exactly_the_thirteen_event_types_of_the_design() {
+    void the_contract_knows_exactly_the_twenty_two_event_types_of_the_design() {
         assertThat(EventContract.eventTypes()).containsExactlyInAnyOrderElementsOf(designTypes().toList());
-        assertThat(EventContract.eventTypes()).hasSize(13);
+        assertThat(EventContract.eventTypes()).hasSize(22);
     }
 
     @Test

@@ -227,8 +227,87 @@ class EventContractTest {
         });
 
         assertThat(EventContract.violations(AGREEMENTS_TOPIC, example.key(), example.headers(), example.data()))
-                .contains("data partyCount 11 differs from the 12 parties of the agreement snapshot",
-                        "data signatureCount 3 differs from the 2 signed parties of the agreement snapshot");
+                .contains("data partyCount 11 differs from the 12 parties (not withdrawn) of the agreement snapshot",
+                        "data signatureCount 3 differs from the 2 signatures of the agreement snapshot");
+    }
+
+    @Test
+    void an_amendment_signature_is_counted_against_the_open_amendment_and_the_parties_not_withdrawn() {
+        ContractExample example = ContractExamples.example("concord.agreement.amendment-signed").withData(data -> {
+            data.put("signatureCount", 12);
+            ((tools.jackson.databind.node.ObjectNode) data.withObjectProperty("agreement").withArrayProperty("parties").get(10))
+                    .put("withdrawnOn", "2025-09-24");
+            return data;
+        });
+
+        assertThat(violationsOf(example)).contains(
+                "data partyCount 12 differs from the 11 parties (not withdrawn) of the agreement snapshot",
+                "data signatureCount 12 differs from the 2 signatures of the agreement snapshot's open amendment");
+    }
+
+    @Test
+    void an_adopted_amendment_is_the_current_text_and_an_opened_one_amends_it() {
+        String otherText = "sha256:" + "0".repeat(64);
+        ContractExample adopted = ContractExamples.example("concord.agreement.amendment-adopted").withData(data -> {
+            data.withObjectProperty("amendment").put("contentHash", otherText);
+            data.put("textVersion", 3);
+            return data;
+        });
+        ContractExample opened = ContractExamples.example("concord.agreement.amendment-opened").withData(data -> {
+            data.withObjectProperty("amendment").put("previousContentHash", otherText);
+            return data;
+        });
+
+        assertThat(violationsOf(adopted)).contains(
+                "data amendment.contentHash differs from agreement.contentHash: the adopted text is the current one",
+                "data textVersion differs from agreement.textVersion");
+        assertThat(violationsOf(opened)).contains(
+                "data amendment.previousContentHash differs from agreement.contentHash: an amendment amends the current text");
+    }
+
+    @Test
+    void the_parties_remaining_after_a_withdrawal_agree_with_the_snapshot() {
+        ContractExample example = ContractExamples.example("concord.agreement.party-withdrawn").withData(data -> {
+            data.put("remainingParties", 12);
+            return data;
+        });
+
+        assertThat(violationsOf(example)).contains(
+                "data remainingParties 12 differs from the 11 signed parties not withdrawn of the agreement snapshot");
+    }
+
+    @Test
+    void a_concluded_agreement_may_be_in_force_but_an_event_of_a_party_in_force_needs_an_agreement_in_force() {
+        ContractExample signedInForce = signed().withData(data -> {
+            data.withObjectProperty("agreement").put("status", "IN_FORCE");
+            return data;
+        });
+        ContractExample enteredWhileOpen = ContractExamples.example("concord.agreement.entered-into-force").withData(data -> {
+            data.withObjectProperty("agreement").put("status", "OPEN");
+            return data;
+        });
+
+        assertThat(violationsOf(signedInForce)).isEmpty();
+        assertThat(violationsOf(enteredWhileOpen)).anySatisfy(violation -> assertThat(violation)
+                .startsWith("data $.agreement.status"));
+    }
+
+    @Test
+    void an_entry_into_force_rule_carries_its_quorum_or_date_and_nothing_else() {
+        ContractExample quorumWithoutNumber = ContractExamples.example("concord.agreement.entered-into-force").withData(data -> {
+            data.withObjectProperty("agreement").withObjectProperty("entryIntoForce").put("rule", "QUORUM");
+            data.put("rule", "QUORUM");
+            return data;
+        });
+        ContractExample allSignaturesWithDate = ContractExamples.example("concord.agreement.entered-into-force").withData(data -> {
+            data.withObjectProperty("agreement").withObjectProperty("entryIntoForce").put("date", "2024-10-01");
+            return data;
+        });
+
+        assertThat(violationsOf(quorumWithoutNumber)).anySatisfy(violation -> assertThat(violation)
+                .startsWith("data $.agreement.entryIntoForce"));
+        assertThat(violationsOf(allSignaturesWithDate)).anySatisfy(violation -> assertThat(violation)
+                .startsWith("data $.agreement.entryIntoForce"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import org.concord.agreements.agreement.domain.AgreementRefusals;
 import org.concord.agreements.agreement.domain.AgreementStatus;
 import org.concord.agreements.agreement.domain.AgreementText;
 import org.concord.agreements.agreement.domain.ContentHash;
+import org.concord.agreements.agreement.domain.Drafting;
+import org.concord.agreements.agreement.domain.Provisions;
+import org.concord.agreements.agreement.domain.TermNotices;
 import org.concord.agreements.agreement.domain.HistoryEntry;
 import org.concord.agreements.agreement.domain.Outcome;
 import org.concord.agreements.agreement.domain.RegionCode;
@@ -20,6 +23,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -53,15 +57,17 @@ public class AgreementService {
     private final UseCases useCases;
     private final JsonMapper json;
     private final Clock clock;
+    private final TermNotices notices;
 
     public AgreementService(AgreementRepository agreements, KnownRegions regions, AgreementJournal journal,
-            UseCases useCases, JsonMapper json, Clock clock) {
+            UseCases useCases, JsonMapper json, Clock clock, TermNotices notices) {
         this.agreements = agreements;
         this.regions = regions;
         this.journal = journal;
         this.useCases = useCases;
         this.json = json;
         this.clock = clock;
+        this.notices = notices;
     }
 
     // ---- reading -------------------------------------------------------------------------------------------
@@ -92,21 +98,22 @@ public class AgreementService {
 
     // ---- changing ------------------------------------------------------------------------------------------
 
-    public Mono<Agreement> draft(AgreementText text) {
+    public Mono<Agreement> draft(Drafting drafting) {
         UUID id = UUID.randomUUID();
-        return useCases.run(() -> regions.directoryFor(text.parties())
-                .map(directory -> Agreement.draft(id, text, directory, now()))
-                .flatMap(outcome -> agreements.insert(outcome.agreement()).then(journal.record(outcome)).thenReturn(outcome)))
+        return useCases.run(() -> regions.directoryFor(drafting.text().parties())
+                .map(directory -> Agreement.draft(id, drafting.text(), drafting.provisions(), directory, now()))
+                .flatMap(outcome -> agreements.insert(outcome.agreement(), outcome.agreement().nextDueOn(notices))
+                        .then(journal.record(outcome)).thenReturn(outcome)))
                 .doOnNext(AgreementService::logOutcome)
                 .map(Outcome::agreement);
     }
 
-    /** Replaces the draft's text with {@code change} applied to it (the expected version is required). */
-    public Mono<Agreement> amend(UUID id, ExpectedVersion expected, UnaryOperator<AgreementText> change) {
+    /** Replaces the draft's text and provisions with {@code change} applied to them (the expected version is required). */
+    public Mono<Agreement> amend(UUID id, ExpectedVersion expected, UnaryOperator<Drafting> change) {
         return step(id, expected, true, agreement -> {
-            AgreementText newText = change.apply(agreement.text());
-            return regions.directoryFor(newText.parties())
-                    .map(directory -> agreement.amend(newText, directory, now()));
+            Drafting changed = change.apply(new Drafting(agreement.text(), agreement.provisions()));
+            return regions.directoryFor(changed.text().parties())
+                    .map(directory -> agreement.amend(changed.text(), changed.provisions(), directory, now()));
         });
     }
 
@@ -151,14 +158,57 @@ public class AgreementService {
         return step(id, expected, false, agreement -> Mono.fromSupplier(() -> agreement.terminate(reason, now())));
     }
 
-    /** Expires every signed agreement whose term ended before {@code today}; the number expired. */
-    public Mono<Long> expireDue(LocalDate today) {
-        return agreements.dueToExpire(today).collectList()
+    /** A party in force gives notice of its withdrawal, by its signatory or an administrator. */
+    public Mono<Agreement> notifyWithdrawal(UUID id, ExpectedVersion expected, Signer signer, RegionCode party,
+            String reason) {
+        if (!signer.mayWithdraw(party)) {
+            return Mono.error(new AgreementRefusals.SignerNotEntitled(id, signer, party, "give notice of withdrawal from"));
+        }
+        return step(id, expected, false, agreement -> Mono.fromSupplier(() -> agreement.notifyWithdrawal(party, reason,
+                now())));
+    }
+
+    /** Opens an amendment: the agreement's current text with {@code change} applied to it. */
+    public Mono<Agreement> openAmendment(UUID id, ExpectedVersion expected,
+            BiFunction<AgreementText, Provisions, AgreementText> change) {
+        return step(id, expected, false, agreement -> Mono.fromSupplier(() ->
+                agreement.openAmendment(change.apply(agreement.text(), agreement.provisions()), now())));
+    }
+
+    /** A party's signatory signs the open amendment {@code number}, with its JWS when it brings one. */
+    public Mono<Agreement> signAmendment(UUID id, int number, ExpectedVersion expected, Signer signer, RegionCode party,
+            Signatory signatory, ContentHash contentHash, String jws) {
+        if (!signer.mayActFor(party)) {
+            return Mono.error(new AgreementRefusals.SignerNotEntitled(id, signer, party, "sign an amendment of"));
+        }
+        return step(id, expected, false, agreement -> regions.signingKeys().map(keys ->
+                agreement.signAmendment(number, party, signatory, contentHash, jws, keys, now())));
+    }
+
+    /** A party's signatory objects to the automatic renewal of the current term. */
+    public Mono<Agreement> objectToRenewal(UUID id, ExpectedVersion expected, Signer signer, RegionCode party,
+            String reason) {
+        if (!signer.mayActFor(party)) {
+            return Mono.error(new AgreementRefusals.SignerNotEntitled(id, signer, party, "object to the renewal of"));
+        }
+        return step(id, expected, false, agreement -> Mono.fromSupplier(() -> agreement.objectToRenewal(party, reason,
+                now())));
+    }
+
+    /**
+     * Lets time pass up to {@code today} for every agreement something is due for (entry into force, withdrawals,
+     * term notices, renewal or expiry), one transaction each; the number of agreements that changed. Two instances
+     * doing it at once: each change names the version it read, so one wins and the other, run again from a fresh
+     * read, finds nothing due.
+     */
+    public Mono<Long> advanceDue(LocalDate today) {
+        return agreements.due(today).collectList()
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(id -> useCases.run(() -> agreements.find(id)
-                        .filter(agreement -> agreement.isDueToExpire(today))
-                        .flatMap(agreement -> persist(agreement.expire(today, now()), agreement.version())))
-                        .doOnNext(AgreementService::logOutcome))
+                .concatMap(id -> useCases.run(() -> agreements.find(id).flatMap(agreement -> {
+                    Outcome outcome = agreement.advance(today, notices, now());
+                    return outcome.changed() ? persist(outcome, agreement.version())
+                            : agreements.reschedule(id, agreement.version(), agreement.nextDueOn(notices)).then(Mono.empty());
+                })).doOnNext(AgreementService::logOutcome))
                 .count();
     }
 
@@ -179,7 +229,8 @@ public class AgreementService {
     }
 
     private Mono<Outcome> persist(Outcome outcome, long readVersion) {
-        return agreements.update(outcome.agreement(), readVersion).then(journal.record(outcome)).thenReturn(outcome);
+        return agreements.update(outcome.agreement(), readVersion, outcome.agreement().nextDueOn(notices))
+                .then(journal.record(outcome)).thenReturn(outcome);
     }
 
     /** One line per business event, once committed. */

@@ -40,6 +40,13 @@ public final class AgreementRefusals {
                     + " and cannot sign agreement " + agreement + " for " + party
                     + "; the attempt has been recorded in the agreement's history");
         }
+
+        /** {@code action}: what it tried, e.g. "give notice of withdrawal from". */
+        public SignerNotEntitled(UUID agreement, Signer signer, RegionCode party, String action) {
+            super(REFUSED, signer.subject() + " acts for " + (signer.actsFor() == null ? "no region" : signer.actsFor())
+                    + " and cannot " + action + " agreement " + agreement + " for " + party
+                    + "; a signatory acts for its own region only");
+        }
     }
 
     /** A party signs a second time (409). */
@@ -149,6 +156,79 @@ public final class AgreementRefusals {
     public static final class AgreementNotFound extends DomainException {
         public AgreementNotFound(UUID agreement) {
             super(NOT_FOUND, "no agreement " + agreement);
+        }
+    }
+
+    /** A region that is not a party in force acts as one: withdraws, signs an amendment, objects (422). */
+    public static final class NotAPartyInForce extends DomainException {
+        public NotAPartyInForce(UUID agreement, RegionCode region, String action) {
+            super(INVALID, region + " is not a party in force of agreement " + agreement + " and cannot " + action
+                    + "; only a party that signed, has not withdrawn and for which the agreement is in force can");
+        }
+    }
+
+    /** A party gives notice of withdrawal twice (409). */
+    public static final class WithdrawalAlreadyNotified extends DomainException {
+        public WithdrawalAlreadyNotified(UUID agreement, Withdrawal withdrawal, RegionCode party) {
+            super(CONFLICT, party + " has already given notice of withdrawal from agreement " + agreement
+                    + ", effective on " + withdrawal.effectiveOn() + "; a party gives notice once");
+        }
+    }
+
+    /** An amendment is opened while another one is open (409). */
+    public static final class AmendmentAlreadyOpen extends DomainException {
+        public AmendmentAlreadyOpen(UUID agreement, int number) {
+            super(CONFLICT, "amendment " + number + " of agreement " + agreement
+                    + " is open for signature; one amendment is open at a time");
+        }
+    }
+
+    /** A signature names an amendment that is not the one open for signature (409). */
+    public static final class AmendmentNotOpen extends DomainException {
+        public AmendmentNotOpen(UUID agreement, int number, Amendment open) {
+            super(CONFLICT, "amendment " + number + " of agreement " + agreement + " is not open for signature ("
+                    + (open == null ? "none is" : "amendment " + open.number() + " is")
+                    + "); only the open amendment can be signed");
+        }
+    }
+
+    /** An amendment whose text is the current one, or which changes the parties (422). */
+    public static final class AmendmentChangesNothing extends DomainException {
+        public AmendmentChangesNothing(UUID agreement) {
+            super(INVALID, "the amendment's text is agreement " + agreement
+                    + "'s current text; an amendment changes the text");
+        }
+    }
+
+    /** An amendment that changes who the parties are or who convenes (422): parties join by accession, leave by withdrawal. */
+    public static final class AmendmentChangesParties extends DomainException {
+        public AmendmentChangesParties(UUID agreement) {
+            super(INVALID, "an amendment of agreement " + agreement + " cannot change its parties or convener; "
+                    + "regions join by accession and leave by withdrawal");
+        }
+    }
+
+    /** A party signs the open amendment a second time (409). */
+    public static final class AmendmentAlreadySigned extends DomainException {
+        public AmendmentAlreadySigned(UUID agreement, int number, RegionCode party) {
+            super(CONFLICT, party + " has already signed amendment " + number + " of agreement " + agreement
+                    + "; a party signs an amendment once");
+        }
+    }
+
+    /** An objection to a renewal that will not happen anyway: no automatic renewal, or already objected to (409). */
+    public static final class NoRenewalToObjectTo extends DomainException {
+        public NoRenewalToObjectTo(UUID agreement, String why) {
+            super(CONFLICT, "agreement " + agreement + " will not renew automatically (" + why
+                    + "); an objection stops an automatic renewal that is still due");
+        }
+    }
+
+    /** An objection to the renewal after its deadline (409). */
+    public static final class ObjectionDeadlinePassed extends DomainException {
+        public ObjectionDeadlinePassed(UUID agreement, java.time.LocalDate deadline) {
+            super(CONFLICT, "objections to the renewal of agreement " + agreement + " closed on " + deadline
+                    + "; a party objects on or before the deadline");
         }
     }
 }

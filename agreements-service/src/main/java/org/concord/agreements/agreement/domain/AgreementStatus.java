@@ -4,11 +4,11 @@ package org.concord.agreements.agreement.domain;
  * Where an agreement is in its life.
  *
  * <pre>
- *   DRAFT ──open──▶ OPEN ──last signature──▶ SIGNED ──terminate──▶ TERMINATED
- *     │               │                        │ ▲
- *     └──withdraw──┐  └──withdraw──┐           │ └─ accession (a new party signs; stays SIGNED)
- *                  ▼               ▼           └──end of term passed──▶ EXPIRED
- *              WITHDRAWN       WITHDRAWN
+ *   DRAFT ──open──▶ OPEN ──signatures (as its entry-into-force rule says)──▶ SIGNED ──(its date)──▶ IN_FORCE
+ *     │               │  └──────── QUORUM's nth, or ON_OWN_SIGNATURE's first signature ──────────▶ IN_FORCE
+ *     └──withdraw──┐  └──withdraw──┐                                   IN_FORCE ──terminate, quorum lost──▶ TERMINATED
+ *                  ▼               ▼                         SIGNED, IN_FORCE ──end of term passed──▶ EXPIRED
+ *              WITHDRAWN       WITHDRAWN                             (IN_FORCE renews instead, when it does)
  * </pre>
  *
  * The transitions themselves, and what each one requires, are in {@link Agreement}.
@@ -18,11 +18,13 @@ public enum AgreementStatus {
     DRAFT,
     /** Open for signature: the text is frozen and its content hash fixed. */
     OPEN,
-    /** Every party has signed: the agreement is concluded (regions may still accede). */
+    /** Every party has signed (concluded); not yet in force (ON_DATE, before its date). */
     SIGNED,
-    /** A signed agreement ended before its term did. */
+    /** In force: since its entry into force, until its term ends or it is terminated. */
+    IN_FORCE,
+    /** Ended before its term did: by decision, or because fewer parties than the quorum were left. */
     TERMINATED,
-    /** A signed agreement whose term has ended. */
+    /** Its term has ended. */
     EXPIRED,
     /** Abandoned before it was concluded. */
     WITHDRAWN

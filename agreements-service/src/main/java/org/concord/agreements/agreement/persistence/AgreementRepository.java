@@ -1,6 +1,11 @@
 package org.concord.agreements.agreement.persistence;
 
 import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.Amendment;
+import org.concord.agreements.agreement.domain.EntryIntoForce;
+import org.concord.agreements.agreement.domain.Provisions;
+import org.concord.agreements.agreement.domain.RenewalObjection;
+import org.concord.agreements.agreement.domain.Withdrawal;
 import org.concord.agreements.agreement.domain.AgreementStatus;
 import org.concord.agreements.agreement.domain.AgreementText;
 import org.concord.agreements.agreement.domain.ContentHash;
@@ -51,18 +56,26 @@ import tools.jackson.databind.json.JsonMapper;
 public class AgreementRepository {
 
     private static final String COLUMNS = "id, status, text_json, content_hash, version, created_at, updated_at, "
-            + "opened_at, concluded_at, ended_at, end_reason";
+            + "opened_at, concluded_at, ended_at, end_reason, provisions_json, in_force_since, text_version, "
+            + "open_amendment_json, text_as_opened_json, term_until, term_notice_sent, renewal_objection_json";
     private static final String PARTY_COLUMNS = "agreement_id, party_order, region, acceded, signed_at, signatory_name, "
-            + "signatory_title, signatory_organisation, signed_content_hash, signature_method, signature_jws, signature_key";
+            + "signatory_title, signatory_organisation, signed_content_hash, signature_method, signature_jws, signature_key, in_force_since, withdrawal_notified_at, withdrawal_effective_on, "
+            + "withdrawal_reason, withdrawn_on";
     private static final String HISTORY_COLUMNS = "agreement_id, entry_seq, entry_type, occurred_at, version, event_id, "
             + "details, previous_hash, hash, hashed";
 
     private final DatabaseClient db;
     private final JsonColumn<StoredText> texts;
+    private final JsonColumn<StoredProvisions> provisions;
+    private final JsonColumn<StoredAmendment> amendments;
+    private final JsonColumn<StoredObjection> objections;
 
     public AgreementRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.texts = new JsonColumn<>(json, StoredText.class);
+        this.provisions = new JsonColumn<>(json, StoredProvisions.class);
+        this.amendments = new JsonColumn<>(json, StoredAmendment.class);
+        this.objections = new JsonColumn<>(json, StoredObjection.class);
     }
 
     // ---- agreements ------------------------------------------------------------------------------------------
@@ -75,10 +88,13 @@ public class AgreementRepository {
         return found.flatMap(row -> partiesOf(List.of(id)).map(parties -> row.toAgreement(parties.getOrDefault(id, List.of()))));
     }
 
-    public Mono<Void> insert(Agreement agreement) {
-        var insert = db.sql("INSERT INTO agreement (" + COLUMNS + ", term_until) VALUES (:id, :status, :text, :contentHash, "
-                + ":version, :createdAt, :updatedAt, :openedAt, :concludedAt, :endedAt, :endReason, :termUntil)");
-        return bindAgreement(insert, agreement).then()
+    /** Inserts a new agreement; {@code nextDueOn}: the first day something is due for it (null: nothing). */
+    public Mono<Void> insert(Agreement agreement, LocalDate nextDueOn) {
+        var insert = db.sql("INSERT INTO agreement (" + COLUMNS + ", next_due_on) VALUES (:id, :status, :text, "
+                + ":contentHash, :version, :createdAt, :updatedAt, :openedAt, :concludedAt, :endedAt, :endReason, "
+                + ":provisions, :inForceSince, :textVersion, :openAmendment, :textAsOpened, :termUntil, :termNoticeSent, "
+                + ":renewalObjection, :nextDueOn)");
+        return bindAgreement(insert, agreement, nextDueOn).then()
                 .then(insertParties(agreement));
     }
 
@@ -87,12 +103,15 @@ public class AgreementRepository {
      *
      * @throws OptimisticLockingFailureException (in the Mono) if the stored version is no longer {@code readVersion}
      */
-    public Mono<Void> update(Agreement agreement, long readVersion) {
+    public Mono<Void> update(Agreement agreement, long readVersion, LocalDate nextDueOn) {
         var update = db.sql("UPDATE agreement SET status = :status, text_json = :text, content_hash = :contentHash, "
                 + "version = :version, created_at = :createdAt, updated_at = :updatedAt, opened_at = :openedAt, "
-                + "concluded_at = :concludedAt, ended_at = :endedAt, end_reason = :endReason, term_until = :termUntil "
+                + "concluded_at = :concludedAt, ended_at = :endedAt, end_reason = :endReason, term_until = :termUntil, "
+                + "provisions_json = :provisions, in_force_since = :inForceSince, text_version = :textVersion, "
+                + "open_amendment_json = :openAmendment, text_as_opened_json = :textAsOpened, "
+                + "term_notice_sent = :termNoticeSent, renewal_objection_json = :renewalObjection, next_due_on = :nextDueOn "
                 + "WHERE id = :id AND version = :readVersion");
-        return bindAgreement(update, agreement).bind("readVersion", readVersion)
+        return bindAgreement(update, agreement, nextDueOn).bind("readVersion", readVersion)
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == 1 ? Mono.<Void>empty()
                         : Mono.error(new OptimisticLockingFailureException("agreement " + agreement.id()
@@ -129,13 +148,22 @@ public class AgreementRepository {
         return Mono.zip(items, total).map(t -> Page.of(t.getT1(), page, t.getT2()));
     }
 
-    /** Signed agreements whose term ended before {@code today}: due to expire. */
-    public Flux<UUID> dueToExpire(LocalDate today) {
-        return db.sql("SELECT id FROM agreement WHERE status = :signed AND term_until < :today ORDER BY term_until")
-                .bind("signed", AgreementStatus.SIGNED.name())
+    /** Agreements for which something is due by {@code today} (entry into force, withdrawal, notice, end of term). */
+    public Flux<UUID> due(LocalDate today) {
+        return db.sql("SELECT id FROM agreement WHERE next_due_on <= :today ORDER BY next_due_on, id")
                 .bind("today", today)
                 .map(row -> row.get("id", UUID.class))
                 .all();
+    }
+
+    /**
+     * Moves the day something is next due for an agreement that did not change (nothing was due after all), if it is
+     * still at {@code version}.
+     */
+    public Mono<Void> reschedule(UUID id, long version, LocalDate nextDueOn) {
+        var update = db.sql("UPDATE agreement SET next_due_on = :nextDueOn WHERE id = :id AND version = :version")
+                .bind("id", id).bind("version", version);
+        return Sql.bind(update, "nextDueOn", nextDueOn, LocalDate.class).then();
     }
 
     // ---- the hash-chained history ---------------------------------------------------------------------------
@@ -195,12 +223,67 @@ public class AgreementRepository {
     /** The agreement row before its parties are attached. */
     private record Row(UUID id, AgreementStatus status, AgreementText text, ContentHash contentHash, long version,
             Instant createdAt, Instant updatedAt, Instant openedAt, Instant concludedAt, Instant endedAt,
-            String endReason) {
+            String endReason, Provisions provisions, LocalDate inForceSince, int textVersion, Amendment openAmendment,
+            AgreementText textAsOpened, LocalDate termEndsOn, Integer termNoticeSent, RenewalObjection objection) {
 
         Agreement toAgreement(List<Party> parties) {
             return new Agreement(id, status, text, parties, contentHash, version, createdAt, updatedAt, openedAt,
-                    concludedAt, endedAt, endReason);
+                    concludedAt, endedAt, endReason, provisions, inForceSince, textVersion, openAmendment, textAsOpened,
+                    termEndsOn, termNoticeSent, objection);
         }
+    }
+
+    /** The provisions as stored in {@code provisions_json}. */
+    record StoredProvisions(String rule, Integer ruleQuorum, LocalDate date, int quorum, int withdrawalNoticeDays,
+            boolean automaticRenewal, int renewalObjectionDays) {
+
+        static StoredProvisions of(Provisions p) {
+            EntryIntoForce e = p.entryIntoForce();
+            return new StoredProvisions(e.rule().name(), e.quorum(), e.date(), p.quorum(), p.withdrawalNoticeDays(),
+                    p.automaticRenewal(), p.renewalObjectionDays());
+        }
+
+        Provisions toProvisions() {
+            return new Provisions(new EntryIntoForce(EntryIntoForce.Rule.valueOf(rule), ruleQuorum, date), quorum,
+                    withdrawalNoticeDays, automaticRenewal, renewalObjectionDays);
+        }
+    }
+
+    /** The open amendment as stored in {@code open_amendment_json}, its signatures with their evidence. */
+    record StoredAmendment(int number, StoredText text, String contentHash, String previousContentHash, Instant openedAt,
+            List<String> parties, List<StoredSignature> signatures) {
+
+        static StoredAmendment of(Amendment a) {
+            return new StoredAmendment(a.number(), StoredText.of(a.text()), a.contentHash().value(),
+                    a.previousContentHash().value(), a.openedAt(), a.parties().stream().map(RegionCode::value).toList(),
+                    a.signatures().stream().map(StoredSignature::of).toList());
+        }
+
+        Amendment toAmendment() {
+            return new Amendment(number, text.toText(), ContentHash.of(contentHash), ContentHash.of(previousContentHash),
+                    openedAt, parties.stream().map(RegionCode::of).toList(),
+                    signatures.stream().map(StoredSignature::toSignature).toList());
+        }
+    }
+
+    record StoredSignature(String party, String name, String title, String organisation, Instant signedAt,
+            String contentHash, String method, String jws, String key) {
+
+        static StoredSignature of(Signature s) {
+            return new StoredSignature(s.party().value(), s.signatory().name(), s.signatory().title(),
+                    s.signatory().organisation(), s.signedAt(), s.contentHash().value(), s.evidence().method().value(),
+                    s.evidence().jws(), s.evidence().byKey() ? Json.write(s.evidence().key().toJson()) : null);
+        }
+
+        Signature toSignature() {
+            SignatureEvidence evidence = SignatureMethod.JWS.value().equals(method) && jws != null
+                    ? SignatureEvidence.jws(jws, Jwk.fromJson(Json.parse(key))) : SignatureEvidence.bearerToken();
+            return new Signature(RegionCode.of(party), new Signatory(name, title, organisation), signedAt,
+                    ContentHash.of(contentHash), evidence);
+        }
+    }
+
+    record StoredObjection(String party, String reason, Instant at) {
     }
 
     /** The text as stored in {@code text_json} (not the canonical form: that is only for hashing). */
@@ -244,7 +327,32 @@ public class AgreementRepository {
                 Sql.instant(row, "opened_at"),
                 Sql.instant(row, "concluded_at"),
                 Sql.instant(row, "ended_at"),
-                row.get("end_reason", String.class));
+                row.get("end_reason", String.class),
+                provisionsOf(row.get("provisions_json", String.class)),
+                row.get("in_force_since", LocalDate.class),
+                row.get("text_version", Integer.class),
+                amendmentOf(row.get("open_amendment_json", String.class)),
+                textOf(row.get("text_as_opened_json", String.class)),
+                row.get("term_until", LocalDate.class),
+                row.get("term_notice_sent", Integer.class),
+                objectionOf(row.get("renewal_objection_json", String.class)));
+    }
+
+    private Provisions provisionsOf(String column) {
+        return column == null ? Provisions.DEFAULTS : provisions.read(column).toProvisions();
+    }
+
+    private Amendment amendmentOf(String column) {
+        return column == null ? null : amendments.read(column).toAmendment();
+    }
+
+    private AgreementText textOf(String column) {
+        return column == null ? null : texts.read(column).toText();
+    }
+
+    private RenewalObjection objectionOf(String column) {
+        StoredObjection stored = objections.read(column);
+        return stored == null ? null : new RenewalObjection(RegionCode.of(stored.party()), stored.reason(), stored.at());
     }
 
     private Mono<Map<UUID, List<Party>>> partiesOf(List<UUID> agreements) {
@@ -264,7 +372,11 @@ public class AgreementRepository {
                 new Signatory(row.get("signatory_name", String.class), row.get("signatory_title", String.class),
                         row.get("signatory_organisation", String.class)),
                 signedAt, ContentHash.of(row.get("signed_content_hash", String.class)), evidence(row));
-        return new Party(region, signature, Boolean.TRUE.equals(row.get("acceded", Boolean.class)));
+        Instant notifiedAt = Sql.instant(row, "withdrawal_notified_at");
+        Withdrawal withdrawal = notifiedAt == null ? null : new Withdrawal(notifiedAt,
+                row.get("withdrawal_effective_on", LocalDate.class), row.get("withdrawal_reason", String.class));
+        return new Party(region, signature, Boolean.TRUE.equals(row.get("acceded", Boolean.class)),
+                row.get("in_force_since", LocalDate.class), withdrawal, row.get("withdrawn_on", LocalDate.class));
     }
 
     /** How the signature was made; the key its JWS verified with, as a public JWK (the region may have rotated it since). */
@@ -276,7 +388,7 @@ public class AgreementRepository {
         return SignatureEvidence.jws(jws, Jwk.fromJson(Json.parse(row.get("signature_key", String.class))));
     }
 
-    private GenericExecuteSpec bindAgreement(GenericExecuteSpec spec, Agreement a) {
+    private GenericExecuteSpec bindAgreement(GenericExecuteSpec spec, Agreement a, LocalDate nextDueOn) {
         spec = spec.bind("id", a.id())
                 .bind("status", a.status().name())
                 .bind("text", texts.write(StoredText.of(a.text())))
@@ -288,7 +400,19 @@ public class AgreementRepository {
         spec = Sql.bindTime(spec, "concludedAt", a.concludedAt());
         spec = Sql.bindTime(spec, "endedAt", a.endedAt());
         spec = Sql.bind(spec, "endReason", a.endReason(), String.class);
-        return Sql.bind(spec, "termUntil", a.text().term().until(), LocalDate.class);
+        spec = Sql.bind(spec, "termUntil", a.termEndsOn(), LocalDate.class);
+        spec = spec.bind("provisions", provisions.write(StoredProvisions.of(a.provisions())))
+                .bind("textVersion", a.textVersion());
+        spec = Sql.bind(spec, "inForceSince", a.inForceSince(), LocalDate.class);
+        spec = Sql.bind(spec, "openAmendment", a.openAmendment() == null ? null
+                : amendments.write(StoredAmendment.of(a.openAmendment())), String.class);
+        spec = Sql.bind(spec, "textAsOpened", a.textAsOpened() == null ? null
+                : texts.write(StoredText.of(a.textAsOpened())), String.class);
+        spec = Sql.bind(spec, "termNoticeSent", a.termNoticeSent(), Integer.class);
+        RenewalObjection o = a.renewalObjection();
+        spec = Sql.bind(spec, "renewalObjection", o == null ? null
+                : objections.write(new StoredObjection(o.party().value(), o.reason(), o.at())), String.class);
+        return Sql.bind(spec, "nextDueOn", nextDueOn, LocalDate.class);
     }
 
     private Mono<Void> insertParties(Agreement agreement) {
@@ -298,7 +422,8 @@ public class AgreementRepository {
                     Party party = parties.get(i);
                     Signature s = party.signature();
                     var insert = db.sql("INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, :order, "
-                                    + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key)")
+                                    + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key, "
+                                    + ":inForceSince, :notifiedAt, :effectiveOn, :withdrawalReason, :withdrawnOn)")
                             .bind("agreementId", agreement.id())
                             .bind("order", i)
                             .bind("region", party.region().value())
@@ -312,6 +437,12 @@ public class AgreementRepository {
                     insert = Sql.bind(insert, "jws", s == null ? null : s.evidence().jws(), String.class);
                     insert = Sql.bind(insert, "key", s == null || !s.evidence().byKey() ? null
                             : Json.write(s.evidence().key().toJson()), String.class);
+                    Withdrawal w = party.withdrawal();
+                    insert = Sql.bind(insert, "inForceSince", party.inForceSince(), LocalDate.class);
+                    insert = Sql.bindTime(insert, "notifiedAt", w == null ? null : w.notifiedAt());
+                    insert = Sql.bind(insert, "effectiveOn", w == null ? null : w.effectiveOn(), LocalDate.class);
+                    insert = Sql.bind(insert, "withdrawalReason", w == null ? null : w.reason(), String.class);
+                    insert = Sql.bind(insert, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
                     return insert.then();
                 })
                 .then();

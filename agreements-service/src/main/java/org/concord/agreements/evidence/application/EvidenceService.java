@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.concord.agreements.agreement.application.AgreementService;
 import org.concord.agreements.agreement.domain.Agreement;
+import org.concord.agreements.agreement.domain.AgreementText;
 import org.concord.agreements.agreement.domain.ContentHash;
 import org.concord.agreements.agreement.domain.HistoryEntry;
 import org.concord.agreements.agreement.domain.Party;
@@ -41,7 +42,8 @@ public class EvidenceService {
         return agreements.historyAndAgreement(id).map(read -> {
             List<HistoryEntry> history = read.getT1();
             Agreement agreement = read.getT2();
-            return EvidenceBundle.assemble(id.toString(), ContentHash.textJson(agreement.text()),
+            AgreementText signedText = agreement.textAsOpened() != null ? agreement.textAsOpened() : agreement.text();
+            return EvidenceBundle.assemble(id.toString(), ContentHash.textJson(signedText),
                     history.stream().map(HistoryEntry::toJson).toList(), regionKeys(agreement), serviceKey.signingKey(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
         });

@@ -175,20 +175,24 @@ class AgreementTest {
         }
 
         @Test
-        void signing_by_last_party_concludes_the_agreement() {
+        void signing_by_last_party_concludes_the_agreement_and_puts_it_in_force() {
             Agreement almost = SeedAgreement.signedByAllButLast();
             RegionCode last = PARTIES.get(11);
 
             Outcome outcome = almost.sign(last, SIGNATORY, almost.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER);
 
-            Agreement concluded = outcome.agreement();
-            assertThat(concluded.status()).isEqualTo(AgreementStatus.SIGNED);
-            assertThat(concluded.concludedAt()).isEqualTo(LATER);
-            assertThat(concluded.parties()).allMatch(Party::signed);
-            assertThat(concluded.version()).isEqualTo(almost.version() + 1);
+            Agreement inForce = outcome.agreement();
+            assertThat(inForce.concludedAt()).isEqualTo(LATER);
+            assertThat(inForce.parties()).allMatch(Party::signed);
+            assertThat(inForce.status()).isEqualTo(AgreementStatus.IN_FORCE);
+            assertThat(inForce.version()).isEqualTo(almost.version() + 1);
+            assertThat(outcome.snapshots()).as("every event shows the agreement after the step").containsOnly(inForce);
+            assertThat(inForce.inForceSince()).isEqualTo(LocalDate.ofInstant(LATER, java.time.ZoneOffset.UTC));
+            assertThat(inForce.parties()).allMatch(Party::inForce);
             assertThat(outcome.events()).containsExactly(
                     new SignatureRecorded(new Signature(last, SIGNATORY, LATER, almost.contentHash(), SignatureEvidence.bearerToken()), 12, 12),
-                    new Signed(LATER, 12));
+                    new Signed(LATER, 12),
+                    new AgreementEvent.EnteredIntoForce(inForce.inForceSince(), EntryIntoForce.Rule.ALL_SIGNATURES, null, LATER));
         }
 
         @Test
@@ -200,7 +204,7 @@ class AgreementTest {
                     assertThat(recorded.partyCount()).isEqualTo(12);
                 });
                 assertThat(((SignatureRecorded) outcome.events().get(0)).signatureCount()).isEqualTo(n);
-                assertThat(outcome.events()).hasSize(n < 12 ? 1 : 2);
+                assertThat(outcome.events()).hasSize(n < 12 ? 1 : 3);
                 agreement = outcome.agreement();
             }
         }
@@ -259,16 +263,17 @@ class AgreementTest {
     class Acceding {
 
         @Test
-        void a_region_signing_a_signed_agreement_accedes_to_it() {
+        void a_region_signing_an_agreement_in_force_accedes_to_it() {
             Agreement signed = SeedAgreement.signed();
 
             Outcome outcome = signed.sign(HAINAN, SIGNATORY, signed.contentHash(), null, SigningKeys.NONE, ALL_ACTIVE, LATER);
 
             Agreement grown = outcome.agreement();
             Signature signature = new Signature(HAINAN, SIGNATORY, LATER, signed.contentHash(), SignatureEvidence.bearerToken());
-            assertThat(grown.status()).isEqualTo(AgreementStatus.SIGNED);
+            assertThat(grown.status()).isEqualTo(AgreementStatus.IN_FORCE);
             assertThat(grown.parties()).hasSize(13).last()
-                    .isEqualTo(new Party(HAINAN, signature, true));
+                    .isEqualTo(new Party(HAINAN, signature, true, LocalDate.ofInstant(LATER, java.time.ZoneOffset.UTC),
+                            null, null));
             assertThat(grown.text().parties()).as("the signed text keeps its parties").isEqualTo(PARTIES);
             assertThat(grown.contentHash()).isEqualTo(signed.contentHash());
             assertThat(grown.concludedAt()).isEqualTo(signed.concludedAt());
@@ -322,7 +327,7 @@ class AgreementTest {
             Outcome outcome = SeedAgreement.signed().terminate("Superseded by the 2026 MoU", LATER);
 
             assertThat(outcome.agreement().status()).isEqualTo(AgreementStatus.TERMINATED);
-            assertThat(outcome.events()).containsExactly(new Terminated("Superseded by the 2026 MoU", LATER));
+            assertThat(outcome.events()).containsExactly(new Terminated("Superseded by the 2026 MoU", Terminated.Cause.DECISION, LATER));
         }
 
         @Test

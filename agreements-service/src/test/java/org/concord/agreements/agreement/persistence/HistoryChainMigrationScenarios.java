@@ -114,7 +114,8 @@ abstract class HistoryChainMigrationScenarios {
         return entries;
     }
 
-    private static Flyway flyway(String url, String user, String password, String target) {
+    /** Flyway on the agreements-service migrations, up to {@code target}: a database as a release left it. */
+    static Flyway flyway(String url, String user, String password, String target) {
         return Flyway.configure().dataSource(url, user, password)
                 .locations("classpath:db/platform", "classpath:db/agreements")
                 .javaMigrations(new HistoryChainMigration())

@@ -41,7 +41,8 @@ public class NotificationService {
     }
 
     /**
-     * Writes one notification per party region of the event's agreement, in the caller's transaction (the
+     * Writes one notification per region concerned by the event (its agreement's parties, but not the party a
+     * withdrawal or an objection is about: {@link AgreementChange#recipients()}), in the caller's transaction (the
      * consumer's, which also records the event as processed); once it commits they go to the live feed.
      *
      * @return the notifications written, with their ids
@@ -54,11 +55,14 @@ public class NotificationService {
         if (event.data().signature() != null && event.data().signature().party() != null) {
             named.add(event.data().signature().party());
         }
+        if (event.data().party() != null) {
+            named.add(event.data().party());
+        }
         Instant now = clock.instant();
         Instant occurredAt = event.time() != null ? event.time() : now;
         return regions.find(named)
                 .map(known -> NotificationMessages.render(event, known))
-                .flatMapMany(message -> Flux.fromIterable(event.partyRegions())
+                .flatMapMany(message -> Flux.fromIterable(event.recipients())
                         .concatMap(region -> notifications.insert(new Notification(0, event.id(), event.type(),
                                 event.agreement().id(), event.agreement().title(), region, message, occurredAt, now))))
                 .collectList()

@@ -17,7 +17,7 @@ public final class NotificationMessages {
     public static String render(AgreementChange event, Map<String, KnownRegion> regions) {
         AgreementChange.Data data = event.data();
         String title = "'" + event.agreement().title() + "'";
-        int parties = data.partyCount() != null ? data.partyCount() : event.agreement().parties().size();
+        int parties = data.partyCount() != null ? data.partyCount() : event.partyRegions().size();
         return switch (event.change()) {
             case "drafted" -> actingName(event.agreement().convener(), null, regions)
                     + " drafted " + title + " for " + parties + " parties";
@@ -28,10 +28,55 @@ public final class NotificationMessages {
             case "party-acceded" -> signer(data, regions) + " acceded to " + title
                     + " (now " + parties + " parties)";
             case "withdrawn" -> title + " was withdrawn" + reason(data);
-            case "terminated" -> title + " was terminated" + reason(data);
+            case "terminated" -> terminated(event, title);
             case "expired" -> title + " expired" + (data.expiredOn() == null ? "" : " on " + data.expiredOn());
+            case "entered-into-force" -> title + " entered into force"
+                    + (data.party() == null ? "" : " for " + actingName(data.party(), null, regions)) + on(data.effectiveOn());
+            case "withdrawal-notified" -> party(data, regions) + " gave notice of withdrawal from " + title
+                    + (data.effectiveOn() == null ? "" : ", effective " + data.effectiveOn()) + reason(data);
+            case "party-withdrawn" -> party(data, regions) + " withdrew from " + title + on(data.effectiveOn())
+                    + (data.remainingParties() == null ? "" : " (" + data.remainingParties() + " parties remain)");
+            default -> amendmentOrTerm(event, title, parties, regions);
+        };
+    }
+
+    private static String amendmentOrTerm(AgreementChange event, String title, int parties, Map<String, KnownRegion> regions) {
+        AgreementChange.Data data = event.data();
+        return switch (event.change()) {
+            case "amendment-opened" -> amendment(data) + " to " + title + " is open for signature by " + parties + " parties";
+            case "amendment-signed" -> party(data, regions) + " signed " + amendment(data).toLowerCase(java.util.Locale.ROOT)
+                    + " to " + title + " (" + signatureCount(event) + " of " + parties + ")";
+            case "amendment-adopted" -> amendment(data) + " to " + title + " was adopted"
+                    + (data.textVersion() == null ? "" : ": the text is now version " + data.textVersion());
+            case "term-ending" -> title + " ends" + on(data.endsOn())
+                    + (data.daysLeft() == null ? "" : ", in " + data.daysLeft() + " days")
+                    + (Boolean.TRUE.equals(data.automaticRenewal()) ? "; it renews unless a party objects"
+                            + (data.objectionDeadline() == null ? "" : " by " + data.objectionDeadline()) : "");
+            case "renewal-objected" -> party(data, regions) + " objected to the renewal of " + title + reason(data);
+            case "renewed" -> title + " renewed" + (data.newEnd() == null ? "" : " until " + data.newEnd());
             default -> title + " changed (" + event.type() + ")";
         };
+    }
+
+    private static String terminated(AgreementChange event, String title) {
+        if (!"QUORUM_LOST".equals(event.data().cause())) {
+            return title + " was terminated" + reason(event.data());
+        }
+        Integer quorum = event.agreement().quorum();
+        return title + " ended: fewer parties remain than its quorum" + (quorum == null ? "" : " of " + quorum);
+    }
+
+    private static String party(AgreementChange.Data data, Map<String, KnownRegion> regions) {
+        return actingName(data.party(), null, regions);
+    }
+
+    private static String amendment(AgreementChange.Data data) {
+        return data.amendment() == null || data.amendment().number() == null ? "An amendment"
+                : "Amendment " + data.amendment().number();
+    }
+
+    private static String on(java.time.LocalDate date) {
+        return date == null ? "" : " on " + date;
     }
 
     private static String signer(AgreementChange.Data data, Map<String, KnownRegion> regions) {

@@ -24,7 +24,7 @@ public class NotificationsConsumer {
                 .on(AgreementChange.TYPE_PREFIX + "*", AgreementChange.Data.class, (event, data) -> {
                     var change = new AgreementChange(event.id(), event.type(), event.time(), data);
                     return notifications.notifyParties(change)
-                            .then(deliveries.queue(change.id(), change.type(), change.partyRegions(),
+                            .then(deliveries.queue(change.id(), change.type(), change.concernedRegions(),
                                     event.structuredJson(json)));
                 })
                 .build();

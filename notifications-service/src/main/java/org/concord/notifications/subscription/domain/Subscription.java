@@ -26,7 +26,11 @@ public record Subscription(UUID id, URI url, List<String> eventTypes, List<Strin
     public static final List<String> EVENT_TYPES = List.of(
             "concord.agreement.drafted", "concord.agreement.opened", "concord.agreement.signature-recorded",
             "concord.agreement.signed", "concord.agreement.party-acceded", "concord.agreement.withdrawn",
-            "concord.agreement.terminated", "concord.agreement.expired");
+            "concord.agreement.terminated", "concord.agreement.expired", "concord.agreement.entered-into-force",
+            "concord.agreement.withdrawal-notified", "concord.agreement.party-withdrawn",
+            "concord.agreement.amendment-opened", "concord.agreement.amendment-signed",
+            "concord.agreement.amendment-adopted", "concord.agreement.term-ending",
+            "concord.agreement.renewal-objected", "concord.agreement.renewed");
 
     private static final Pattern REGION = Pattern.compile("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
     private static final int MAX_URL_LENGTH = 2000;

@@ -60,6 +60,52 @@ class NotificationMessagesTest {
         assertThat(render("concord.agreement.expired")).endsWith(" expired on 2026-01-01");
     }
 
+    @Test
+    void entry_into_force_withdrawal_amendment_term_and_renewal_read_as_sentences() {
+        String liveStreaming = "'Memorandum of Understanding on Cross-border E-commerce Live-streaming Cooperation'";
+        assertThat(render("concord.agreement.entered-into-force")).isEqualTo(TITLE + " entered into force on 2024-09-24");
+        assertThat(render("concord.agreement.withdrawal-notified")).isEqualTo("CN-XJ gave notice of withdrawal from "
+                + TITLE + ", effective 2026-05-31: The region joins the China-Central Asia e-commerce cooperation framework instead");
+        assertThat(render("concord.agreement.party-withdrawn"))
+                .isEqualTo("CN-XJ withdrew from " + TITLE + " on 2026-05-31 (11 parties remain)");
+        assertThat(render("concord.agreement.amendment-opened"))
+                .isEqualTo("Amendment 1 to " + TITLE + " is open for signature by 12 parties");
+        assertThat(render("concord.agreement.amendment-signed")).isEqualTo("CN-SC signed amendment 1 to " + TITLE + " (2 of 12)");
+        assertThat(render("concord.agreement.amendment-adopted"))
+                .isEqualTo("Amendment 1 to " + TITLE + " was adopted: the text is now version 2");
+        assertThat(render("concord.agreement.term-ending")).isEqualTo(liveStreaming
+                + " ends on 2025-09-23, in 90 days; it renews unless a party objects by 2025-08-24");
+        assertThat(render("concord.agreement.renewal-objected")).isEqualTo("Department of Commerce of Guangxi Zhuang "
+                + "Autonomous Region objected to the renewal of 'Memorandum of Understanding on Cross-border E-commerce "
+                + "Talent Training': The training programme moves to the China-ASEAN digital economy cooperation framework");
+        assertThat(render("concord.agreement.renewed")).isEqualTo(liveStreaming + " renewed until 2026-09-23");
+    }
+
+    @Test
+    void entry_into_force_for_one_party_names_it_and_a_lost_quorum_says_why_the_agreement_ended() {
+        AgreementChange ownSignature = event(ContractExamples.example("concord.agreement.entered-into-force")
+                .withData(data -> data.put("rule", "ON_OWN_SIGNATURE").put("party", "CN-XZ")));
+        AgreementChange quorumLost = event(ContractExamples.example("concord.agreement.terminated")
+                .withData(data -> {
+                    data.put("cause", "QUORUM_LOST");
+                    data.withObject("agreement").put("quorum", 2);
+                    return data;
+                }));
+
+        assertThat(NotificationMessages.render(ownSignature, KNOWN)).isEqualTo(
+                TITLE + " entered into force for Department of Commerce of Xizang Autonomous Region on 2024-09-24");
+        assertThat(NotificationMessages.render(quorumLost, KNOWN))
+                .endsWith("' ended: fewer parties remain than its quorum of 2");
+    }
+
+    @Test
+    void a_type_this_service_does_not_know_yet_still_reads_as_a_sentence() {
+        AgreementChange future = event(ContractExamples.example("concord.agreement.signed")
+                .withHeader("ce_type", "concord.agreement.suspended"));
+
+        assertThat(NotificationMessages.render(future, KNOWN)).isEqualTo(TITLE + " changed (concord.agreement.suspended)");
+    }
+
     private static String render(String type) {
         return NotificationMessages.render(event(ContractExamples.example(type)), KNOWN);
     }

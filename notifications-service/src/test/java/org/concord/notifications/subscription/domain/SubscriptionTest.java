@@ -34,6 +34,19 @@ class SubscriptionTest {
     }
 
     @Test
+    void the_event_types_of_entry_into_force_withdrawal_amendments_and_renewal_can_be_named() {
+        List<String> types = List.of("concord.agreement.entered-into-force", "concord.agreement.withdrawal-notified",
+                "concord.agreement.party-withdrawn", "concord.agreement.amendment-opened",
+                "concord.agreement.amendment-signed", "concord.agreement.amendment-adopted",
+                "concord.agreement.term-ending", "concord.agreement.renewal-objected", "concord.agreement.renewed");
+
+        var subscription = Subscription.create(UUID.randomUUID(), "https://crm.example.com/hook", types, List.of(), now);
+
+        assertThat(types).allMatch(type -> subscription.wants(type, List.of("CN-GX")));
+        assertThat(subscription.wants("concord.agreement.signed", List.of("CN-GX"))).isFalse();
+    }
+
+    @Test
     void regions_select_the_agreements_they_are_party_to() {
         var sichuan = Subscription.create(UUID.randomUUID(), "https://crm.example.com/hook", List.of(), List.of("CN-SC"), now);
         assertThat(sichuan.wants("concord.agreement.signed", List.of("CN-GX", "CN-SC"))).isTrue();

@@ -1,6 +1,7 @@
 package org.concord.regions.portfolio.messaging;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.concord.regions.portfolio.domain.AgreementView;
@@ -18,7 +19,8 @@ record AgreementEventData(Agreement agreement) {
         }
     }
 
-    record Agreement(String id, String title, String status, Long version, List<Party> parties) {
+    record Agreement(String id, String title, String status, Long version, List<Party> parties, String contentHash,
+            Integer textVersion) {
 
         Agreement {
             if (id == null || status == null || version == null || parties == null) {
@@ -30,15 +32,18 @@ record AgreementEventData(Agreement agreement) {
         }
     }
 
-    record Party(String region, boolean signed, Instant signedAt) {
+    /** inForceSince and withdrawnOn are absent from records published before withdrawals existed: null. */
+    record Party(String region, boolean signed, Instant signedAt, LocalDate inForceSince, LocalDate withdrawnOn) {
     }
 
-    /** The portfolio's view of the snapshot. */
+    /** The portfolio's view of the snapshot; a snapshot from before amendments existed has text version 1. */
     AgreementView toView() {
         List<AgreementView.Party> parties = agreement.parties().stream()
-                .map(party -> new AgreementView.Party(party.region(), party.signed(), party.signedAt()))
+                .map(party -> new AgreementView.Party(party.region(), party.signed(), party.signedAt(),
+                        party.inForceSince(), party.withdrawnOn()))
                 .toList();
         return new AgreementView(agreement.id(), agreement.title() == null ? "" : agreement.title(),
-                agreement.status(), agreement.version(), parties);
+                agreement.status(), agreement.version(), agreement.contentHash(),
+                agreement.textVersion() == null ? 1 : agreement.textVersion(), parties);
     }
 }

@@ -3,6 +3,8 @@ package org.concord.regions.portfolio.persistence;
 import org.concord.regions.portfolio.domain.AgreementView;
 import org.concord.regions.portfolio.domain.Partner;
 import org.concord.regions.portfolio.domain.RegionAgreement;
+import java.time.LocalDate;
+
 import io.r2dbc.spi.Readable;
 import org.concord.platform.persistence.Columns;
 import org.concord.platform.persistence.LastVersionWins;
@@ -14,7 +16,11 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Persistence of the portfolio projection (tables {@code portfolio_agreement}, {@code portfolio_party}). */
+/**
+ * Persistence of the portfolio projection (tables {@code portfolio_agreement}, {@code portfolio_party}). A party that
+ * withdrew stays in the table (the snapshot says so) but its portfolio no longer lists the agreement, the agreement's
+ * party count leaves it out, and it is nobody's partner through it.
+ */
 @Repository
 public class PortfolioRepository {
 
@@ -34,7 +40,8 @@ public class PortfolioRepository {
      */
     public Mono<Boolean> save(AgreementView agreement) {
         return lastVersionWins.write("portfolio_agreement", "agreement_id", Columns.of("agreement_id", agreement.id())
-                        .and("title", agreement.title()).and("status", agreement.status()).and("version", agreement.version()))
+                        .and("title", agreement.title()).and("status", agreement.status()).and("version", agreement.version())
+                        .and("content_hash", agreement.contentHash(), String.class).and("text_version", agreement.textVersion()))
                 .flatMap(written -> written ? replaceParties(agreement).thenReturn(true) : Mono.just(false));
     }
 
@@ -48,26 +55,31 @@ public class PortfolioRepository {
 
     private Mono<Void> insertParty(String agreementId, int position, AgreementView.Party party) {
         var insert = db.sql("""
-                        INSERT INTO portfolio_party (agreement_id, region, position, signed, signed_at)
-                        VALUES (:id, :region, :position, :signed, :signedAt)""")
+                        INSERT INTO portfolio_party (agreement_id, region, position, signed, signed_at, in_force_since,
+                                                     withdrawn_on)
+                        VALUES (:id, :region, :position, :signed, :signedAt, :inForceSince, :withdrawnOn)""")
                 .bind("id", agreementId)
                 .bind("region", party.region())
                 .bind("position", position)
                 .bind("signed", party.signed());
+        insert = Sql.bind(insert, "inForceSince", party.inForceSince(), LocalDate.class);
+        insert = Sql.bind(insert, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
         return Sql.bindTime(insert, "signedAt", party.signedAt()).then();
     }
 
     public Mono<Page<RegionAgreement>> agreementsOf(String region, PageQuery page) {
-        Mono<Long> total = db.sql("SELECT COUNT(*) FROM portfolio_party WHERE region = :region")
+        Mono<Long> total = db.sql("SELECT COUNT(*) FROM portfolio_party WHERE region = :region AND withdrawn_on IS NULL")
                 .bind("region", region)
                 .map(row -> row.get(0, Long.class))
                 .one();
         Mono<java.util.List<RegionAgreement>> items = db.sql("""
-                        SELECT a.agreement_id, a.title, a.status, a.version, p.signed, p.signed_at,
-                               (SELECT COUNT(*) FROM portfolio_party x WHERE x.agreement_id = a.agreement_id) AS party_count
+                        SELECT a.agreement_id, a.title, a.status, a.version, a.content_hash, a.text_version, p.signed,
+                               p.signed_at, p.in_force_since,
+                               (SELECT COUNT(*) FROM portfolio_party x
+                                WHERE x.agreement_id = a.agreement_id AND x.withdrawn_on IS NULL) AS party_count
                         FROM portfolio_party p
                         JOIN portfolio_agreement a ON a.agreement_id = p.agreement_id
-                        WHERE p.region = :region
+                        WHERE p.region = :region AND p.withdrawn_on IS NULL
                         ORDER BY a.title, a.agreement_id
                         LIMIT :limit OFFSET :offset""")
                 .bind("region", region)
@@ -82,9 +94,10 @@ public class PortfolioRepository {
     public Mono<Page<Partner>> partnersOf(String region, PageQuery page) {
         String signedTogether = """
                 FROM portfolio_party me
-                JOIN portfolio_agreement a ON a.agreement_id = me.agreement_id AND a.status = 'SIGNED'
+                JOIN portfolio_agreement a ON a.agreement_id = me.agreement_id AND a.status IN ('SIGNED', 'IN_FORCE')
                 JOIN portfolio_party other ON other.agreement_id = me.agreement_id AND other.region <> me.region
-                WHERE me.region = :region""";
+                    AND other.signed = TRUE AND other.withdrawn_on IS NULL
+                WHERE me.region = :region AND me.signed = TRUE AND me.withdrawn_on IS NULL""";
         Mono<Long> total = db.sql("SELECT COUNT(DISTINCT other.region) " + signedTogether)
                 .bind("region", region)
                 .map(row -> row.get(0, Long.class))
@@ -123,6 +136,9 @@ public class PortfolioRepository {
                 row.get("version", Long.class),
                 Boolean.TRUE.equals(row.get("signed", Boolean.class)),
                 Sql.instant(row, "signed_at"),
-                row.get("party_count", Long.class));
+                Sql.number(row, "party_count"),
+                row.get("in_force_since", LocalDate.class),
+                row.get("content_hash", String.class),
+                Sql.number(row, "text_version").intValue());
     }
 }

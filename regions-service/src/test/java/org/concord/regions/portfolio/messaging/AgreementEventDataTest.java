@@ -27,7 +27,7 @@ class AgreementEventDataTest {
     void every_agreement_example_of_the_contract_reads_as_a_snapshot() {
         var types = EventContract.eventTypes().stream().filter(type -> type.startsWith("concord.agreement.")).toList();
 
-        assertThat(types).hasSize(8);
+        assertThat(types).hasSize(17);
         for (String type : types) {
             ContractExample example = ContractExamples.example(type);
             AgreementView view = read(example);
@@ -46,6 +46,30 @@ class AgreementEventDataTest {
         assertThat(signed.parties()).hasSize(12).allMatch(AgreementView.Party::signed);
         assertThat(signed.parties().get(0)).isEqualTo(
                 new AgreementView.Party("CN-GX", true, Instant.parse("2024-09-24T02:10:00Z")));
+    }
+
+    @Test
+    void a_withdrawal_and_an_adopted_amendment_read_with_their_dates_and_text() {
+        AgreementView withdrawn = read(ContractExamples.example("concord.agreement.party-withdrawn"));
+        AgreementView adopted = read(ContractExamples.example("concord.agreement.amendment-adopted"));
+
+        assertThat(withdrawn.status()).isEqualTo("IN_FORCE");
+        assertThat(withdrawn.parties()).filteredOn(party -> party.withdrawnOn() != null)
+                .extracting(AgreementView.Party::region, AgreementView.Party::withdrawnOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CN-XJ", java.time.LocalDate.parse("2026-05-31")));
+        assertThat(withdrawn.parties().get(0).inForceSince()).isEqualTo(java.time.LocalDate.parse("2024-09-24"));
+        assertThat(adopted.textVersion()).isEqualTo(2);
+        assertThat(adopted.contentHash()).isEqualTo(
+                ContractExamples.example("concord.agreement.amendment-adopted").dataNode().path("amendment")
+                        .path("contentHash").asString());
+    }
+
+    @Test
+    void a_snapshot_from_before_amendments_has_the_first_text_and_no_withdrawals() {
+        AgreementView signed = read(ContractExamples.example("concord.agreement.signed"));
+
+        assertThat(signed.textVersion()).isEqualTo(1);
+        assertThat(signed.parties()).allMatch(party -> party.withdrawnOn() == null && party.inForceSince() == null);
     }
 
     @Test
