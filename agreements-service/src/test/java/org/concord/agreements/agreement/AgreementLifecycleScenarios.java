@@ -238,13 +238,14 @@ abstract class AgreementLifecycleScenarios extends AgreementsScenarioSupport {
     }
 
     @Test
-    void a_second_signature_by_the_same_party_is_409() {
+    void a_second_signature_by_the_same_party_is_409_naming_the_rule() {
         Map<String, Object> open = openSeed();
         sign(open.get("id"), "CN-SC", open.get("contentHash"));
 
         postSignature("/api/agreements/" + open.get("id"), signature("CN-SC", (String) open.get("contentHash")))
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("CN-SC has already signed"));
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("CN-SC has already signed"))
+                .jsonPath("$.rule").isEqualTo("party-signs-once");
         assertThat(awaitEvents(open.get("id"), "concord.agreement.signature-recorded", 1)).hasSize(1);
     }
 

@@ -26,13 +26,25 @@ public class DomainException extends RuntimeException {
     }
 
     private final Meaning meaning;
+    private final String rule;
 
     public DomainException(Meaning meaning, String detail) {
+        this(meaning, null, detail);
+    }
+
+    /** A refusal by a named rule of the domain: {@code rule} is its stable identifier, e.g. {@code party-signs-once}. */
+    public DomainException(Meaning meaning, String rule, String detail) {
         super(detail);
         this.meaning = meaning;
+        this.rule = rule;
     }
 
     public Meaning meaning() {
         return meaning;
+    }
+
+    /** The rule the request breaks, as clients may match on it; null where the refusal names none. */
+    public String rule() {
+        return rule;
     }
 }

@@ -108,6 +108,9 @@ public final class ApiParts {
                         .maximum(java.math.BigDecimal.valueOf(599)).description("The HTTP status."))
                 .addProperty("detail", new StringSchema().description("What was wrong, in words a user can act on."))
                 .addProperty("instance", new StringSchema().description("The path of the request."))
+                .addProperty("rule", new StringSchema().description("A refusal by a rule of the domain: the rule's stable "
+                        + "identifier, e.g. `party-signs-once` (docs/lifecycle.md lists them); absent otherwise.")
+                        .example("party-signs-once"))
                 .addProperty("errors", new ArraySchema().items(fieldError)
                         .description("400 for a body that failed validation: each field and what is wrong with it."))
                 .required(List.of("type", "title", "status", "detail", "instance"));

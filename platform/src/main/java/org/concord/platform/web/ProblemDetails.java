@@ -42,6 +42,9 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         HttpStatus status = statusOf(e.meaning());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle(status.getReasonPhrase());
+        if (e.rule() != null) {
+            problem.setProperty("rule", e.rule());
+        }
         return respond(problem, exchange);
     }
 

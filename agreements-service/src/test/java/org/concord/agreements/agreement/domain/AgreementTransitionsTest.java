@@ -235,7 +235,9 @@ class AgreementTransitionsTest {
             Class<?> refusal = (Class<?>) expected;
             assertThatThrownBy(() -> step.apply.apply(agreement))
                     .isInstanceOf(refusal)
-                    .isInstanceOf(DomainException.class);
+                    .isInstanceOf(DomainException.class)
+                    .satisfies(e -> assertThat(((DomainException) e).rule()).as("the rule it names")
+                            .matches("[a-z]+(-[a-z]+)+"));
             if (refusal == TransitionNotAllowed.class) {
                 assertThatThrownBy(() -> step.apply.apply(agreement)).hasMessageContaining("it is " + from.status);
             }
