@@ -19,13 +19,16 @@ import java.util.Properties;
  * @param instances      instances of each service ({@code --instances})
  * @param portOffset     added to every port of the stack ({@code --port-offset}, {@code CONCORD_PORT_OFFSET})
  * @param postgres       {@code host:port} of a PostgreSQL server for the services instead of H2 files ({@code --postgres})
+ * @param serviceJvm     the JVM options of the services and the gateway ({@code --jvm-opts}, {@code CONCORD_JVM_OPTS};
+ *                       default {@link ChildProcess#SERVICE_JVM}); {@code {name}} in an option becomes the process's name
  */
 public record LaunchOptions(Path home, Path dataDirectory, int partitions, boolean fresh, Optional<Instant> commandStarted,
-        int brokers, int instances, int portOffset, Optional<String> postgres) {
+        int brokers, int instances, int portOffset, Optional<String> postgres, List<String> serviceJvm) {
 
     static final int DEFAULT_PARTITIONS = 3;
     public static final String DATA_DIR_VARIABLE = "CONCORD_DATA_DIR";
     public static final String PORT_OFFSET_VARIABLE = "CONCORD_PORT_OFFSET";
+    public static final String JVM_OPTS_VARIABLE = "CONCORD_JVM_OPTS";
     public static final String HOME_PROPERTY = "concord.home";
     static final String STARTED_PROPERTY = "concord.command-started";
     static final int MAX_INSTANCES = 3;
@@ -42,6 +45,8 @@ public record LaunchOptions(Path home, Path dataDirectory, int partitions, boole
         String offsetVariable = environment.getOrDefault(PORT_OFFSET_VARIABLE, "");
         int portOffset = offsetVariable.isBlank() ? 0 : portOffset(offsetVariable, PORT_OFFSET_VARIABLE + "=" + offsetVariable);
         Optional<String> postgres = Optional.empty();
+        String jvmVariable = environment.getOrDefault(JVM_OPTS_VARIABLE, "");
+        List<String> serviceJvm = jvmVariable.isBlank() ? ChildProcess.SERVICE_JVM : jvmOptions(jvmVariable, JVM_OPTS_VARIABLE);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--fresh")) {
@@ -49,7 +54,7 @@ public record LaunchOptions(Path home, Path dataDirectory, int partitions, boole
                 continue;
             }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!List.of("--partitions", "--brokers", "--instances", "--port-offset", "--postgres").contains(name)) {
+            if (!List.of("--partitions", "--brokers", "--instances", "--port-offset", "--postgres", "--jvm-opts").contains(name)) {
                 throw new LaunchException("unknown option '" + arg + "' (see ./concord help)", LaunchException.USAGE);
             }
             String value;
@@ -66,11 +71,12 @@ public record LaunchOptions(Path home, Path dataDirectory, int partitions, boole
                 case "--instances" -> instances = number(value, 1, MAX_INSTANCES,
                         "--instances must be a whole number from 1 to " + MAX_INSTANCES);
                 case "--port-offset" -> portOffset = portOffset(value, "--port-offset " + value);
+                case "--jvm-opts" -> serviceJvm = jvmOptions(value, "--jvm-opts");
                 default -> postgres = Optional.of(postgres(value));
             }
         }
         return new LaunchOptions(home, dataDirectory, partitions, fresh, commandStarted(system.getProperty(STARTED_PROPERTY)),
-                brokers, instances, portOffset, postgres);
+                brokers, instances, portOffset, postgres, serviceJvm);
     }
 
     /** The ports, process names and addresses these options give the stack. */
@@ -84,6 +90,7 @@ public record LaunchOptions(Path home, Path dataDirectory, int partitions, boole
             case "--brokers" -> "--brokers 3";
             case "--instances" -> "--instances 2";
             case "--port-offset" -> "--port-offset 10000";
+            case "--jvm-opts" -> "--jvm-opts '-XX:+UseSerialGC -Xmx256m'";
             default -> "--postgres 127.0.0.1:5432";
         };
     }
@@ -120,6 +127,16 @@ public record LaunchOptions(Path home, Path dataDirectory, int partitions, boole
         }
         throw new LaunchException("the port offset must be a whole number from 0 to " + (65535 - StackLayout.highestPort(0))
                 + ", not '" + given + "'", LaunchException.USAGE);
+    }
+
+    /** Options separated by spaces, each a JVM option ({@code -X...}, {@code -D...}, {@code -ea}...), none empty. */
+    static List<String> jvmOptions(String value, String given) {
+        List<String> options = List.of(value.strip().split("\\s+"));
+        if (value.isBlank() || options.stream().anyMatch(option -> !option.startsWith("-") || option.equals("-jar"))) {
+            throw new LaunchException(given + " takes JVM options separated by spaces, each starting with '-' (not -jar), e.g. "
+                    + example("--jvm-opts") + ", not '" + value + "'", LaunchException.USAGE);
+        }
+        return options;
     }
 
     private static String postgres(String value) {

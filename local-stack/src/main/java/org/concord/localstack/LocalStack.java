@@ -68,7 +68,6 @@ public final class LocalStack {
         return switch (args.get(0)) {
             case "up" -> up(rest);
             case "token" -> token(rest);
-            case "bench" -> OutboxLatencyBenchmark.run(rest, environmentOptions().dataDirectory());
             case "demo" -> demo(rest);
             case "status", "stop", "restart", "logs" -> new StackControl(environmentOptions()).run(args.get(0), rest);
             case "dead-letters" -> DeadLetterCommand.run(rest, environmentOptions());
@@ -136,6 +135,7 @@ public final class LocalStack {
         stack.setProperty("port-offset", Integer.toString(layout.portOffset()));
         stack.setProperty("bootstrap-servers", layout.bootstrapServers());
         stack.setProperty("database", database.describe());
+        stack.setProperty("service-jvm-options", String.join(" ", options.serviceJvm()));
         stack.setProperty("started", Instant.now().toString());
         return stack;
     }
@@ -195,7 +195,7 @@ public final class LocalStack {
                     continue;
                 }
                 Console.info("starting " + service.name() + " on port " + service.port() + " ...");
-                ChildProcess child = serviceProcess(service, options.home(), data,
+                ChildProcess child = serviceProcess(service, options.home(), options.serviceJvm(), data,
                         environment(service, data.root(), database, layout.bootstrapServers()));
                 supervisor.start(child, false);
                 wave.add(child);
@@ -204,7 +204,7 @@ public final class LocalStack {
         }
         StackLayout.ServiceInstance gateway = layout.gateway();
         Console.info("starting the gateway on port " + gateway.port() + " ...");
-        ChildProcess gatewayProcess = serviceProcess(gateway, options.home(), data, gatewayEnvironment(layout, data.root()));
+        ChildProcess gatewayProcess = serviceProcess(gateway, options.home(), options.serviceJvm(), data, gatewayEnvironment(layout, data.root()));
         supervisor.start(gatewayProcess, false);
         ready.putAll(awaitReady(supervisor, List.of(gatewayProcess)));
         List<Summary.Row> rows = ready.entrySet().stream()
@@ -250,10 +250,11 @@ public final class LocalStack {
     }
 
     /** A service instance, or the gateway: the same JVM, healthy when its {@code /actuator/health} says UP. */
-    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, Path home, DataDirectory data,
+    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, Path home, List<String> jvmOptions, DataDirectory data,
             Map<String, String> environment) {
         ServiceSpec service = instance.service();
-        List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), ChildProcess.SERVICE_JVM, service.jar(home), List.of());
+        List<String> jvm = jvmOptions.stream().map(option -> option.replace("{name}", instance.name())).toList();
+        List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), jvm, service.jar(home), List.of());
         Health health = new Health();
         return new ChildProcess(instance.name(), instance.tag(), service.colour(), command,
                 environment, service.directory(data.root()),

@@ -42,6 +42,20 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void the_services_jvm_options_come_from_CONCORD_JVM_OPTS_or_jvm_opts_and_default_to_the_measured_choice() {
+        assertThat(LaunchOptions.parse(List.of(), Map.of(), system).serviceJvm()).isEqualTo(ChildProcess.SERVICE_JVM);
+        assertThat(LaunchOptions.parse(List.of(), Map.of("CONCORD_JVM_OPTS", " -XX:+UseSerialGC  -Xmx512m "), system).serviceJvm())
+                .containsExactly("-XX:+UseSerialGC", "-Xmx512m");
+        assertThat(LaunchOptions.parse(List.of("--jvm-opts", "-XX:StartFlightRecording=filename={name}.jfr"),
+                Map.of("CONCORD_JVM_OPTS", "-Xmx512m"), system).serviceJvm())
+                .containsExactly("-XX:StartFlightRecording=filename={name}.jfr");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--jvm-opts", "Xmx512m"), Map.of(), system))
+                .hasMessageContaining("--jvm-opts takes JVM options separated by spaces");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of(), Map.of("CONCORD_JVM_OPTS", "-jar x.jar"), system))
+                .hasMessageContaining("CONCORD_JVM_OPTS takes JVM options");
+    }
+
+    @Test
     void CONCORD_PORT_OFFSET_moves_the_ports_and_the_option_wins_over_it() {
         assertThat(LaunchOptions.parse(List.of(), Map.of("CONCORD_PORT_OFFSET", "500"), system).portOffset()).isEqualTo(500);
         assertThat(LaunchOptions.parse(List.of("--port-offset", "7"), Map.of("CONCORD_PORT_OFFSET", "500"), system).portOffset())
