@@ -210,6 +210,7 @@ async function checkVersions(bundle, history, textHash, check, add) {
       add('ok', subject, `the text hashes to ${hash}, adopted at #${version.adoptedAt}`);
     });
   }
+  if (!versions.length && history.some(e => e.type === 'opened')) add('fail', 'versions', 'the history opened the text, but the bundle has no version 1');
   const missing = history.filter(e => e.type === 'amendment-adopted' && !versions.some(v => v.adoptedAt === e.seq));
   if (missing.length) add('fail', 'versions', `the history adopts amendments at ${missing.map(e => `#${e.seq}`).join(', ')}, but the bundle has no version of them`);
   return {

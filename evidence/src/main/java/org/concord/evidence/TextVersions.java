@@ -151,6 +151,10 @@ final class TextVersions {
         var adoptedAt = versions.stream().map(TextVersion::adoptedAt).toList();
         var problems = new ArrayList<String>();
         for (Map<String, Object> entry : history) {
+            if ("opened".equals(entry.get("type")) && versions.isEmpty()) {
+                problems.add("the history opened the text at #" + entry.get("seq") + ", but the bundle has no"
+                        + " version 1");
+            }
             if (ADOPTED.equals(entry.get("type")) && entry.get("seq") instanceof Number seq
                     && !adoptedAt.contains(seq.longValue())) {
                 problems.add("the history adopts an amendment at #" + seq + ", but no version of the bundle is that"

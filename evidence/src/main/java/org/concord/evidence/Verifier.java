@@ -14,8 +14,10 @@ import org.concord.evidence.VerificationReport.Status;
 /**
  * Checks an evidence bundle offline (docs/evidence.md): that the text hashes to the content hash, that the history
  * is an unbroken hash chain of this agreement, that each signatory's JWS verifies with its region's bundled key and
- * names this agreement, this text and this party, and that the checkpoint is the service's signature over this
- * agreement's head. It never throws on a bad bundle: whatever cannot be read is a failing finding.
+ * names this agreement, the version of the text it signs and this party, that each version of the text (format 2)
+ * is the one the history proposed and adopted and that every party in force signed it, and that the checkpoint is
+ * the service's signature over this agreement's head. A format 1 bundle (no versions) is checked as it always was.
+ * It never throws on a bad bundle: whatever cannot be read is a failing finding.
  */
 public final class Verifier {
 
@@ -409,9 +411,9 @@ public final class Verifier {
                 return fails(subject, "the JWS verifies with key '" + key.kid() + "' but was made for "
                         + String.join(", ", mismatches) + ", not this one");
             }
+            String over = "the text".equals(text.name()) ? "this text" : text.name();
             return holds(subject, key.algorithm().jwsName() + " JWS by key '" + key.kid() + "' (thumbprint "
-                    + key.thumbprint() + ") over this agreement, " + ("the text".equals(text.name()) ? "this text" : text.name())
-                    + " and " + party);
+                    + key.thumbprint() + ") over this agreement, " + over + " and " + party);
         }
 
         // ---- the checkpoint -----------------------------------------------------------------------------------

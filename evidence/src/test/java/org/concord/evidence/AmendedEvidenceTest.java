@@ -108,6 +108,16 @@ class AmendedEvidenceTest {
     }
 
     @Test
+    void an_opened_text_with_no_version_in_the_bundle_fails() {
+        bundle.put("versions", List.of());
+
+        VerificationReport report = verify(bundle);
+
+        assertThat(finding(report, "versions").message()).contains("opened the text at #2, but the bundle has no"
+                + " version 1", "no version of the bundle is that text");
+    }
+
+    @Test
     void a_bundle_of_the_first_format_verifies_exactly_as_before() {
         var unamended = NanningEvidence.json(NanningEvidence.bundle());
         VerificationReport now = verify(unamended);

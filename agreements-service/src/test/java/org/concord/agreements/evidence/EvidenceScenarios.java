@@ -114,7 +114,8 @@ public abstract class EvidenceScenarios extends AgreementsScenarioSupport {
         var commitments = new java.util.ArrayList<>((List<String>) open.get("commitments"));
         commitments.add("Review the cooperation every year");
         Map<String, Object> opened = postAs(Tokens.admin(), "/api/agreements/" + id + "/amendments",
-                Map.of("commitments", commitments)).expectStatus().isOk().expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                Map.of("commitments", commitments)).expectStatus().isOk().expectBody(JSON_OBJECT).returnResult()
+                .getResponseBody();
         Object second = ((Map<?, ?>) opened.get("openAmendment")).get("contentHash");
         String amendment = "/api/agreements/" + id + "/amendments/1";
         postSignature(amendment, signature(es256Region, (String) second, jws(es256Key, id, second, es256Region)))
