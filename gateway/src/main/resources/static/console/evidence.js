@@ -1,10 +1,13 @@
-// Checks an evidence bundle (format concord-evidence/1, docs/evidence.md) in the browser, with WebCrypto: the content
-// hash of the text, the hash chain of the history, each signatory's JWS against the bundled region keys, the
-// service's checkpoint. Nothing is asked of the server: the same checks as ./concord verify, on the reader's machine.
+// Checks an evidence bundle (format concord-evidence/2 or /1, docs/evidence.md) in the browser, with WebCrypto: the
+// content hash of the text and of each version an amendment adopted, the hash chain of the history, each signatory's
+// JWS against the bundled region keys and the version of the text it names, each adoption against the parties in
+// force, the service's checkpoint. Nothing is asked of the server: the same checks as ./concord verify, on the
+// reader's machine.
 
-const FORMAT = 'concord-evidence/1';
+const FORMATS = ['concord-evidence/2', 'concord-evidence/1'];
 const GENESIS = '0'.repeat(64);
 const SIGNATURE_ENTRIES = ['signature-recorded', 'party-acceded'];
+const AMENDMENT_SIGNED = 'amendment-signed';
 const encoder = new TextEncoder();
 
 /** RFC 8785: members sorted by UTF-16 code units (JavaScript's own string order), strings and numbers as JSON.stringify writes them. */
@@ -15,6 +18,11 @@ export function canonicalize(value) {
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('a number JSON cannot hold');
   return JSON.stringify(value);
+}
+
+/** Method concord-text/1: the hash of the text with its sets (areas, parties) sorted. */
+async function hashText(text) {
+  return `sha256:${await sha256Hex(canonicalize({...text, areas: [...text.areas].sort(), parties: [...text.parties].sort()}))}`;
 }
 
 async function sha256Hex(text) {
@@ -80,8 +88,8 @@ export async function verifyBundle(bundle, publishedKeys) {
       add(error instanceof Unsupported ? 'note' : 'fail', subject, error.message);
     }
   };
-  if (bundle?.format !== FORMAT) {
-    add('fail', 'bundle', `the format is ${bundle?.format ?? 'not named'}, not ${FORMAT}`);
+  if (!FORMATS.includes(bundle?.format)) {
+    add('fail', 'bundle', `the format is ${bundle?.format ?? 'not named'}, not ${FORMATS.join(' or ')}`);
     return findings;
   }
   const id = bundle.agreementId;
@@ -90,8 +98,7 @@ export async function verifyBundle(bundle, publishedKeys) {
 
   await check('content hash', async () => {
     if (bundle.contentHash?.method !== 'concord-text/1') throw new Error(`unknown method ${bundle.contentHash?.method}`);
-    const text = {...bundle.text, areas: [...bundle.text.areas].sort(), parties: [...bundle.text.parties].sort()};
-    textHash = `sha256:${await sha256Hex(canonicalize(text))}`;
+    textHash = await hashText(bundle.text);
     if (textHash !== bundle.contentHash.value) throw new Error(`the text hashes to ${textHash}, the bundle says ${bundle.contentHash.value}`);
     add('ok', 'content hash', `the text hashes to ${textHash}`);
   });
@@ -118,6 +125,8 @@ export async function verifyBundle(bundle, publishedKeys) {
     add('ok', 'history', `${history.length} entries, each hash recomputed and linked to the one before`);
   });
 
+  const versions = bundle.format === FORMATS[0] ? await checkVersions(bundle, history, textHash, check, add) : null;
+
   for (const [i, entry] of history.entries()) {
     if (entry.type === 'opened') {
       await check(`opened #${i + 1}`, async () => {
@@ -125,22 +134,29 @@ export async function verifyBundle(bundle, publishedKeys) {
         add('ok', `opened #${i + 1}`, 'opening fixed the same content hash');
       });
     }
-    if (!SIGNATURE_ENTRIES.includes(entry.type)) continue;
+    const amendment = entry.type === AMENDMENT_SIGNED;
+    if (!SIGNATURE_ENTRIES.includes(entry.type) && !(versions && amendment)) continue;
     const signature = entry.details?.signature ?? {};
-    const subject = `signature ${signature.party} #${i + 1}`;
+    const subject = `${amendment ? 'amendment signature' : 'signature'} ${signature.party} #${i + 1}`;
+    const signed = versions ? versions.signedBy(entry) : {name: 'the text', hash: textHash};
     await check(subject, async () => {
-      if (signature.contentHash !== textHash) throw new Error(`names content hash ${signature.contentHash}, not the text's`);
+      if (signature.contentHash !== signed.hash) throw new Error(`names content hash ${signature.contentHash}, not ${signed.name}'s`);
       if (signature.method === 'bearer-token') {
         add('note', subject, 'signed with a bearer token only: the service\'s word, which no one can check offline');
         return;
       }
       if (signature.method !== 'jws') throw new Error(`unknown signature method ${signature.method}`);
       const {key, alg, payload} = await verifyJws(signature.jws, bundle.regionKeys?.[signature.party]);
-      if (payload.agreementId !== id || payload.contentHash !== textHash || payload.party !== signature.party) {
+      if (payload.agreementId !== id || payload.contentHash !== signed.hash || payload.party !== signature.party) {
         throw new Error(`the JWS verifies with key '${key.kid}' but was made for ${payload.agreementId}, ${payload.contentHash}, ${payload.party}`);
       }
-      add('ok', subject, `${alg} JWS by key '${key.kid}' (thumbprint ${await thumbprint(key)})`);
+      add('ok', subject, `${alg} JWS by key '${key.kid}' (thumbprint ${await thumbprint(key)}) over ${signed.name}`);
     });
+  }
+  for (const [i, entry] of history.entries()) {
+    if (versions && entry.type === 'amendment-adopted') {
+      await check(`adoption #${i + 1}`, async () => add('ok', `adoption #${i + 1}`, versions.adoption(i)));
+    }
   }
 
   await check('checkpoint', async () => {
@@ -159,4 +175,71 @@ export async function verifyBundle(bundle, publishedKeys) {
     }
   });
   return findings;
+}
+
+/**
+ * Format 2: each version's text hashes to its content hash and is the text its history entries fixed (version 1 the
+ * opened text, version n + 1 the text amendment-opened proposed and amendment-adopted adopted). Returns what the
+ * signatures and adoptions are checked against.
+ */
+async function checkVersions(bundle, history, textHash, check, add) {
+  const versions = Array.isArray(bundle.versions) ? bundle.versions : [];
+  const proposed = new Map(); // amendment number -> {seq, hash, parties}
+  for (const entry of history) {
+    if (entry.type !== 'amendment-opened') continue;
+    await check(`amendment-opened #${entry.seq}`, async () => proposed.set(entry.details.amendment.number,
+      {seq: entry.seq, hash: await hashText(entry.details.text), parties: entry.details.amendment.parties ?? []}));
+  }
+  const hashes = [];
+  for (const [i, version] of versions.entries()) {
+    const subject = `version ${i + 1}`;
+    await check(subject, async () => {
+      const hash = await hashText(version.text);
+      hashes[i] = hash;
+      const adopted = history[version.adoptedAt - 1] ?? {};
+      const problems = [];
+      if (version.version !== i + 1) problems.push(`it is numbered ${version.version}`);
+      if (hash !== version.contentHash?.value) problems.push(`its text hashes to ${hash}, the bundle says ${version.contentHash?.value}`);
+      if (i === 0 && (adopted.type !== 'opened' || hash !== textHash)) problems.push('it is not the text as opened');
+      if (i > 0) {
+        const amendment = proposed.get(adopted.details?.amendment?.number);
+        if (adopted.type !== 'amendment-adopted' || adopted.details?.textVersion !== i + 1) problems.push(`#${version.adoptedAt} did not adopt it`);
+        else if (amendment?.hash !== hash) problems.push(`it is not the text amendment ${adopted.details.amendment.number} proposed`);
+      }
+      if (problems.length) throw new Error(problems.join('; '));
+      add('ok', subject, `the text hashes to ${hash}, adopted at #${version.adoptedAt}`);
+    });
+  }
+  if (!versions.length && history.some(e => e.type === 'opened')) add('fail', 'versions', 'the history opened the text, but the bundle has no version 1');
+  const missing = history.filter(e => e.type === 'amendment-adopted' && !versions.some(v => v.adoptedAt === e.seq));
+  if (missing.length) add('fail', 'versions', `the history adopts amendments at ${missing.map(e => `#${e.seq}`).join(', ')}, but the bundle has no version of them`);
+  return {
+    signedBy(entry) {
+      if (entry.type === AMENDMENT_SIGNED) {
+        const number = entry.details?.amendment?.number;
+        return {name: `the text of amendment ${number}`, hash: proposed.get(number)?.hash};
+      }
+      for (let i = versions.length - 1; i > 0; i--) {
+        if (versions[i].adoptedAt < entry.seq) return {name: `version ${i + 1}`, hash: hashes[i]};
+      }
+      return {name: versions.length > 1 ? 'version 1' : 'the text', hash: textHash};
+    },
+    /** Whether every party in force signed the amendment adopted by history[index]: a message, or throws. */
+    adoption(index) {
+      const number = history[index].details?.amendment?.number;
+      const opened = proposed.get(number);
+      if (!opened || opened.seq > index) throw new Error(`adopts amendment ${number}, which the history did not open before`);
+      const inForce = new Set(opened.parties);
+      const signed = new Set();
+      for (const entry of history.slice(opened.seq, index)) {
+        const party = entry.details?.party;
+        if (entry.type === 'entered-into-force' && party) inForce.add(party);
+        if (entry.type === 'party-withdrawn' && party) inForce.delete(party);
+        if (entry.type === AMENDMENT_SIGNED && entry.details?.amendment?.number === number) signed.add(entry.details?.signature?.party);
+      }
+      const unsigned = [...inForce].filter(p => !signed.has(p));
+      if (unsigned.length) throw new Error(`amendment ${number} was adopted without the signature of ${unsigned.join(', ')}`);
+      return `amendment ${number} was signed by every party in force (${[...inForce].join(', ')})`;
+    },
+  };
 }

@@ -133,6 +133,12 @@ public abstract class AgreementsScenarioSupport {
         return web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
+    /** Posts as whoever holds {@code token}. */
+    protected WebTestClient.ResponseSpec postAs(String token, String uri, Object body) {
+        return web.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
     protected Map<String, Object> draft(Map<String, Object> body) {
         return post("/api/agreements", body).expectStatus().isCreated().expectBody(JSON_OBJECT).returnResult()
                 .getResponseBody();

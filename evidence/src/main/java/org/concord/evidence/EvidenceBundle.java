@@ -13,17 +13,21 @@ import java.util.TreeMap;
  * keys those JWS were made with, and a checkpoint of the history's head signed by the service's key. The format is
  * specified in docs/evidence.md; {@link Verifier} checks a bundle.
  *
- * @param text        the text as a JSON object, all of {@link TextHash#MEMBERS}
+ * @param text        the text as first signed (as opened), a JSON object, all of {@link TextHash#MEMBERS}
+ * @param versions    every version of the text since it was opened, version 1 (the same as {@code text}) first
  * @param history     the linked entries, oldest first (see {@link HashChain})
  * @param regionKeys  per region code, the JWK set holding the keys its signatures name
  * @param checkpoint  compact JWS of a {@link Checkpoint} by the service's key
  * @param serviceKeys the JWK set holding the service's checkpoint key
  */
 public record EvidenceBundle(String agreementId, Map<String, Object> text, String contentHash,
-        List<Map<String, Object>> history, HistoryHead historyHead, Map<String, JwkSet> regionKeys,
-        String checkpoint, JwkSet serviceKeys) {
+        List<TextVersion> versions, List<Map<String, Object>> history, HistoryHead historyHead,
+        Map<String, JwkSet> regionKeys, String checkpoint, JwkSet serviceKeys) {
 
-    public static final String FORMAT = "concord-evidence/1";
+    public static final String FORMAT = "concord-evidence/2";
+
+    /** The first format, without {@code versions}: its bundles still verify as they did. */
+    public static final String FORMAT_1 = "concord-evidence/1";
 
     public EvidenceBundle {
         Objects.requireNonNull(agreementId, "agreementId");
@@ -32,19 +36,23 @@ public record EvidenceBundle(String agreementId, Map<String, Object> text, Strin
         Objects.requireNonNull(historyHead, "historyHead");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(serviceKeys, "serviceKeys");
+        versions = List.copyOf(versions);
         history = List.copyOf(history);
         regionKeys = new TreeMap<>(regionKeys);
     }
 
     /**
-     * Assembles the bundle of an agreement: computes the content hash and the head, and signs a checkpoint of the
-     * head at {@code time} with {@code serviceKey}.
+     * Assembles the bundle of an agreement: computes the content hash, the text versions the history adopted and
+     * the head, and signs a checkpoint of the head at {@code time} with {@code serviceKey}.
+     *
+     * @param text the text as opened (before any amendment by protocol)
      */
     public static EvidenceBundle assemble(String agreementId, Map<String, Object> text,
             List<Map<String, Object>> history, Map<String, JwkSet> regionKeys, SigningKey serviceKey, Instant time) {
         HistoryHead head = HashChain.head(history);
         String checkpoint = new Checkpoint(agreementId, head, time).sign(serviceKey);
-        return new EvidenceBundle(agreementId, text, TextHash.of(text), history, head, regionKeys, checkpoint,
+        return new EvidenceBundle(agreementId, text, TextHash.of(text), TextVersion.fromHistory(text, history),
+                history, head, regionKeys, checkpoint,
                 JwkSet.of(serviceKey.publicJwk()));
     }
 
@@ -61,6 +69,7 @@ public record EvidenceBundle(String agreementId, Map<String, Object> text, Strin
         json.put("agreementId", agreementId);
         json.put("text", text);
         json.put("contentHash", contentHashJson);
+        json.put("versions", versions.stream().map(TextVersion::toJson).toList());
         json.put("history", history);
         json.put("historyHead", historyHead.toJson());
         json.put("regionKeys", regionKeysJson);

@@ -14,12 +14,16 @@ import org.concord.evidence.VerificationReport.Status;
 /**
  * Checks an evidence bundle offline (docs/evidence.md): that the text hashes to the content hash, that the history
  * is an unbroken hash chain of this agreement, that each signatory's JWS verifies with its region's bundled key and
- * names this agreement, this text and this party, and that the checkpoint is the service's signature over this
- * agreement's head. It never throws on a bad bundle: whatever cannot be read is a failing finding.
+ * names this agreement, the version of the text it signs and this party, that each version of the text (format 2)
+ * is the one the history proposed and adopted and that every party in force signed it, and that the checkpoint is
+ * the service's signature over this agreement's head. A format 1 bundle (no versions) is checked as it always was.
+ * It never throws on a bad bundle: whatever cannot be read is a failing finding.
  */
 public final class Verifier {
 
     private static final List<String> SIGNATURE_ENTRIES = List.of("signature-recorded", "party-acceded");
+
+    static final String AMENDMENT_SIGNED = "amendment-signed";
 
     private final Options options;
 
@@ -80,9 +84,9 @@ public final class Verifier {
         }
         var members = JsonFields.object(bundle, "the bundle");
         Object format = members.get("format");
-        if (!EvidenceBundle.FORMAT.equals(format)) {
+        if (!EvidenceBundle.FORMAT.equals(format) && !EvidenceBundle.FORMAT_1.equals(format)) {
             return unreadable("the format is " + (format == null ? "not named" : "'" + format + "'") + ", not '"
-                    + EvidenceBundle.FORMAT + "'");
+                    + EvidenceBundle.FORMAT + "' (nor '" + EvidenceBundle.FORMAT_1 + "')");
         }
         if (!(members.get("agreementId") instanceof String agreementId)) {
             return unreadable("the bundle names no agreementId");
@@ -120,6 +124,8 @@ public final class Verifier {
         private String textHash;
         private List<Map<String, Object>> history = List.of();
         private Jwk checkpointKey;
+        /** The text versions, when the bundle has them (format 2): null for a format 1 bundle. */
+        private TextVersions versions;
 
         Check(Map<String, Object> bundle, String agreementId) {
             this.bundle = bundle;
@@ -131,8 +137,17 @@ public final class Verifier {
             check("history", this::history);
             check("history head", this::historyHead);
             openedEntries();
+            if (bundle.containsKey("versions") || EvidenceBundle.FORMAT.equals(bundle.get("format"))) {
+                check("versions", () -> {
+                    versions = TextVersions.read(bundle, history, textHash, findings);
+                    return versions.summary();
+                });
+            }
             check("region keys", this::regionKeys);
             signatures();
+            if (versions != null) {
+                versions.adoptions(history).forEach(findings::add);
+            }
             check("parties", this::parties);
             checkpoint();
             for (HistoryHead head : options.knownHeads()) {
@@ -300,9 +315,12 @@ public final class Verifier {
             for (int i = 0; i < history.size(); i++) {
                 int seq = i + 1;
                 Map<String, Object> entry = history.get(i);
-                if (entry.get("type") instanceof String type && SIGNATURE_ENTRIES.contains(type)) {
+                if (entry.get("type") instanceof String type && (SIGNATURE_ENTRIES.contains(type)
+                        || versions != null && AMENDMENT_SIGNED.equals(type))) {
                     String party = partyOf(entry);
-                    check("signature " + party + " #" + seq, () -> signature(entry, seq, party));
+                    String subject = (AMENDMENT_SIGNED.equals(type) ? "amendment signature " : "signature ") + party
+                            + " #" + seq;
+                    check(subject, () -> signature(entry, seq, party, subject));
                 }
             }
         }
@@ -344,24 +362,28 @@ public final class Verifier {
             return "?";
         }
 
-        private Finding signature(Map<String, Object> entry, int seq, String party) {
-            String subject = "signature " + party + " #" + seq;
+        private Finding signature(Map<String, Object> entry, int seq, String party, String subject) {
             String what = "history #" + seq + ".details.signature";
             var signature = JsonFields.object(JsonFields.object(entry, "details", "history #" + seq), "signature",
                     "history #" + seq + ".details");
             JsonFields.string(signature, "party", what);
             String named = JsonFields.string(signature, "contentHash", what);
-            if (textHash == null) {
-                return fails(subject, "names content hash " + named + ", but the text could not be hashed");
+            TextVersions.Signed text = versions == null ? new TextVersions.Signed("the text", textHash)
+                    : versions.signedBy(entry, seq, textHash);
+            String expected = text.contentHash();
+            if (expected == null) {
+                return fails(subject, "names content hash " + named + ", but " + text.name()
+                        + " could not be hashed");
             }
-            if (!named.equals(textHash)) {
-                return fails(subject, "names content hash " + named + ", not the text's " + textHash);
+            if (!named.equals(expected)) {
+                return fails(subject, "names content hash " + named + ", not " + text.name() + "'s " + expected);
             }
             String method = JsonFields.string(signature, "method", what);
             SignatureMethod known = SignatureMethod.of(method).orElse(null);
             if (known == SignatureMethod.BEARER_TOKEN) {
                 String message = "signed with a bearer token only: the service's record of it, which no one can"
                         + " check offline";
+                message += "the text".equals(text.name()) ? "" : " (over " + text.name() + ")";
                 return options.strict() ? fails(subject, message + " (strict)") : unverified(subject, message);
             }
             if (known != SignatureMethod.JWS) {
@@ -379,7 +401,7 @@ public final class Verifier {
             if (!payload.agreementId().equals(agreementId)) {
                 mismatches.add("agreement " + payload.agreementId());
             }
-            if (!payload.contentHash().equals(textHash)) {
+            if (!payload.contentHash().equals(expected)) {
                 mismatches.add("content hash " + payload.contentHash());
             }
             if (!payload.party().equals(party)) {
@@ -389,8 +411,9 @@ public final class Verifier {
                 return fails(subject, "the JWS verifies with key '" + key.kid() + "' but was made for "
                         + String.join(", ", mismatches) + ", not this one");
             }
+            String over = "the text".equals(text.name()) ? "this text" : text.name();
             return holds(subject, key.algorithm().jwsName() + " JWS by key '" + key.kid() + "' (thumbprint "
-                    + key.thumbprint() + ") over this agreement, this text and " + party);
+                    + key.thumbprint() + ") over this agreement, " + over + " and " + party);
         }
 
         // ---- the checkpoint -----------------------------------------------------------------------------------

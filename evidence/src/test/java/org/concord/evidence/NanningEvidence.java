@@ -74,6 +74,16 @@ final class NanningEvidence {
         return text;
     }
 
+    /** The seed MoU as amendment 1 makes it: one more commitment. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> amendedText() {
+        var text = text();
+        var commitments = new ArrayList<>((List<String>) text.get("commitments"));
+        commitments.add("Hold a yearly review of the cooperation");
+        text.put("commitments", commitments);
+        return text;
+    }
+
     static Builder signing() {
         return new Builder();
     }
@@ -100,6 +110,8 @@ final class NanningEvidence {
         private final Set<String> bearerTokenOnly = new LinkedHashSet<>();
         private boolean refusedAttempt = true;
         private boolean deterministicIds;
+        private boolean amended;
+        private List<String> lateSigners = List.of();
 
         Builder agreementId(String id) {
             this.agreementId = id;
@@ -115,6 +127,18 @@ final class NanningEvidence {
         /** These parties sign with a bearer token only, no key of their own. */
         Builder withBearerTokenOnly(String... parties) {
             this.bearerTokenOnly.addAll(List.of(parties));
+            return this;
+        }
+
+        /** Once signed, the parties who signed amend the text by protocol (amendment 1: one more commitment). */
+        Builder amended() {
+            this.amended = true;
+            return this;
+        }
+
+        /** After the amendment (if any), these parties sign too: the text in force then. */
+        Builder lateSigners(String... parties) {
+            this.lateSigners = List.of(parties);
             return this;
         }
 
@@ -164,13 +188,75 @@ final class NanningEvidence {
                 signed.put("partyCount", PARTIES.size());
                 append(history, "signed", at, version, true, signed);
             }
+            String inForce = contentHash;
+            if (amended) {
+                at = at.plus(Duration.ofDays(30));
+                version += 3;
+                inForce = amend(history, contentHash, at, version);
+                at = at.plus(Duration.ofDays(1));
+            }
+            for (String party : lateSigners) {
+                at = at.plusSeconds(60);
+                var details = new LinkedHashMap<String, Object>();
+                details.put("signature", signature(party, inForce, at));
+                count++;
+                version++;
+                details.put("signatureCount", count);
+                details.put("partyCount", PARTIES.size());
+                append(history, "signature-recorded", at, version, true, details);
+            }
             var keys = new LinkedHashMap<String, JwkSet>();
-            for (String party : signers) {
+            for (String party : concat(signers, lateSigners)) {
                 if (!bearerTokenOnly.contains(party)) {
                     keys.put(party, JwkSet.of(REGION_KEYS.get(party).publicJwk()));
                 }
             }
             return EvidenceBundle.assemble(agreementId, text, history, keys, SERVICE_KEY, at.plusSeconds(3600));
+        }
+
+        /** Amendment 1 opened, signed by every party who signed, adopted; returns its content hash. */
+        private String amend(List<Map<String, Object>> history, String previous, Instant at, long version) {
+            Map<String, Object> text = amendedText();
+            String hash = TextHash.of(text);
+            var opening = amendment(hash);
+            opening.put("previousContentHash", previous);
+            opening.put("parties", signers);
+            var opened = new LinkedHashMap<String, Object>();
+            opened.put("amendment", opening);
+            opened.put("text", text);
+            append(history, "amendment-opened", at, version - 2, true, opened);
+            int count = 0;
+            Instant signedAt = at;
+            for (String party : signers) {
+                signedAt = signedAt.plusSeconds(60);
+                count++;
+                var details = new LinkedHashMap<String, Object>();
+                details.put("amendment", amendment(hash));
+                details.put("signature", signature(party, hash, signedAt));
+                details.put("signatureCount", count);
+                details.put("partyCount", signers.size());
+                append(history, "amendment-signed", signedAt, version - 1, true, details);
+            }
+            var adoption = amendment(hash);
+            adoption.put("previousContentHash", previous);
+            var adopted = new LinkedHashMap<String, Object>();
+            adopted.put("amendment", adoption);
+            adopted.put("textVersion", 2);
+            append(history, "amendment-adopted", signedAt, version, true, adopted);
+            return hash;
+        }
+
+        private static Map<String, Object> amendment(String contentHash) {
+            var amendment = new LinkedHashMap<String, Object>();
+            amendment.put("number", 1);
+            amendment.put("contentHash", contentHash);
+            return amendment;
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            var all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
         }
 
         private Map<String, Object> signature(String party, String contentHash, Instant at) {

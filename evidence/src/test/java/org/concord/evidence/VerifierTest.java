@@ -414,7 +414,7 @@ class VerifierTest {
     // ---- what is not evidence at all --------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "not json", "[]", "{}", "{\"format\":\"concord-evidence/2\",\"agreementId\":\"a\"}",
+    @ValueSource(strings = {"", "not json", "[]", "{}", "{\"format\":\"concord-evidence/3\",\"agreementId\":\"a\"}",
             "{\"format\":\"concord-evidence/1\"}"})
     void what_is_not_a_bundle_fails_with_the_reason_and_nothing_else(String text) {
         VerificationReport report = new Verifier().verify(text);
@@ -556,7 +556,7 @@ class VerifierTest {
             String text = verify(bundle).toText();
 
             assertThat(text).contains("  ok    content hash ")
-                    .endsWith("VERIFIED: 19 checks hold; 1 note on what rests on the operator's word\n");
+                    .endsWith("VERIFIED: 21 checks hold; 1 note on what rests on the operator's word\n");
         }
     }
 }

@@ -31,7 +31,7 @@ class VerifyCommandTest {
 
         assertThat(status).isZero();
         assertThat(out()).contains("  ok    signature CN-NX #15", "  ok    checkpoint", "  note  service key")
-                .contains("VERIFIED: 19 checks hold");
+                .contains("VERIFIED: 21 checks hold");
         assertThat(err()).isEmpty();
     }
 
@@ -44,7 +44,7 @@ class VerifyCommandTest {
         int status = run("verify", file.toString());
 
         assertThat(status).isEqualTo(1);
-        assertThat(out()).contains("  FAIL  content hash").endsWith("NOT VERIFIED: 14 checks fail\n");
+        assertThat(out()).contains("  FAIL  content hash").endsWith("NOT VERIFIED: 15 checks fail\n");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The evidence of a signing over HTTP: an agreement's evidence bundle (format {@code concord-evidence/1},
+ * The evidence of a signing over HTTP: an agreement's evidence bundle (format {@code concord-evidence/2},
  * docs/evidence.md), which anyone can check offline with {@code ./concord verify}, and the public key set its
  * checkpoints are signed with. The bundle is written by the evidence library itself, byte for byte as it is
  * specified, not through the service's JSON mapper.
@@ -40,11 +40,12 @@ public class EvidenceController {
     @GetMapping(path = "/api/agreements/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getAgreementEvidence", summary = "Read an agreement's evidence bundle",
             description = "One JSON document a party can verify offline, without trusting this service "
-                    + "(`./concord verify <file>`): the text and its content hash, the hash-chained history, each "
+                    + "(`./concord verify <file>`): the text and its content hash, every version of the text amendments "
+                    + "adopted, the hash-chained history, each "
                     + "signatory's JWS with the region keys used, and a checkpoint of the history's head signed with "
                     + "the service's key (see `GET /api/evidence/keys`). The format is docs/evidence.md.")
-    @ApiResponse(responseCode = "200", description = "the evidence bundle, format concord-evidence/1 (docs/evidence.md):"
-            + " format, agreementId, text, contentHash, history, historyHead, regionKeys, checkpoint, serviceKeys",
+    @ApiResponse(responseCode = "200", description = "the evidence bundle, format concord-evidence/2 (docs/evidence.md):"
+            + " format, agreementId, text, contentHash, versions, history, historyHead, regionKeys, checkpoint, serviceKeys",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "404", description = "No agreement with this id")
     public Mono<ResponseEntity<String>> bundle(@Parameter(description = "The agreement's id") @PathVariable UUID id) {

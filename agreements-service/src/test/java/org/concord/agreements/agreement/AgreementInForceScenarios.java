@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * An agreement in force through the API: entry into force by its rule, a party's withdrawal with notice and the
@@ -31,11 +30,6 @@ abstract class AgreementInForceScenarios extends AgreementsScenarioSupport {
 
     @Autowired
     AgreementSchedule schedule;
-
-    private WebTestClient.ResponseSpec postAs(String token, String uri, Object body) {
-        return web.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 
     private Map<String, Object> signedBy(Map<String, Object> body, List<String> parties) {
         Map<String, Object> agreement = open(draft(body).get("id"));

@@ -22,6 +22,7 @@ import org.concord.evidence.VerificationReport;
 import org.concord.evidence.VerificationReport.Status;
 import org.concord.evidence.Verifier;
 import org.concord.testsupport.contract.EventContract;
+import org.concord.testsupport.security.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +97,56 @@ public abstract class EvidenceScenarios extends AgreementsScenarioSupport {
         JsonNode json = JSON.readTree(bundle);
         assertThat(json.path("historyHead").path("length").asLong()).isEqualTo(7); // drafted, opened, 3 signatures, signed, entered-into-force
         assertThat(json.path("regionKeys").propertyNames()).containsExactlyInAnyOrder(es256Region, eddsaRegion);
+    }
+
+    @Test
+    void the_bundle_of_an_amended_agreement_verifies_each_signature_against_the_version_of_the_text_it_names() {
+        Map<String, Object> body = threeParties();
+        body.put("entryIntoForce", Map.of("rule", "QUORUM", "quorum", 2));
+        Map<String, Object> open = open(draft(body).get("id"));
+        Object id = open.get("id");
+        Object first = open.get("contentHash");
+        signWith(id, first, es256Region, jws(es256Key, id, first, es256Region)).expectStatus().isOk();
+        postSignature("/api/agreements/" + id, signature(keylessRegion, (String) first)).expectStatus().isOk();
+        assertThat(get(id)).containsEntry("status", "IN_FORCE");
+
+        @SuppressWarnings("unchecked")
+        var commitments = new java.util.ArrayList<>((List<String>) open.get("commitments"));
+        commitments.add("Review the cooperation every year");
+        Map<String, Object> opened = postAs(Tokens.admin(), "/api/agreements/" + id + "/amendments",
+                Map.of("commitments", commitments)).expectStatus().isOk().expectBody(JSON_OBJECT).returnResult()
+                .getResponseBody();
+        Object second = ((Map<?, ?>) opened.get("openAmendment")).get("contentHash");
+        String amendment = "/api/agreements/" + id + "/amendments/1";
+        postSignature(amendment, signature(es256Region, (String) second, jws(es256Key, id, second, es256Region)))
+                .expectStatus().isOk();
+        postSignature(amendment, signature(keylessRegion, (String) second)).expectStatus().isOk();
+        assertThat(get(id)).containsEntry("textVersion", 2).containsEntry("contentHash", second);
+        signWith(id, second, eddsaRegion, jws(eddsaKey, id, second, eddsaRegion)).expectStatus().isOk();
+
+        byte[] bundle = evidence(id);
+        VerificationReport report = new Verifier(Verifier.Options.DEFAULT
+                .trustingServiceKeys(publishedServiceKeys())).verify(bundle);
+
+        assertThat(report.passed()).as(report.toText()).isTrue();
+        assertThat(report.about("version 2")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("the text hashes to " + second, "amendment 1 proposed"));
+        assertThat(report.about("signature " + es256Region)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("ES256 JWS", "version 1 of the text"));
+        assertThat(report.about("amendment signature " + es256Region)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("ES256 JWS by key '" + es256Key.kid() + "'",
+                        "the text of amendment 1"));
+        assertThat(report.about("amendment signature " + keylessRegion)).singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(Status.UNVERIFIED));
+        assertThat(report.about("adoption")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("signed by every party in force"));
+        assertThat(report.about("signature " + eddsaRegion)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("EdDSA JWS", "version 2 of the text"));
+        JsonNode json = JSON.readTree(bundle);
+        assertThat(json.path("format").asString()).isEqualTo("concord-evidence/2");
+        assertThat(json.path("versions").size()).isEqualTo(2);
+        assertThat(json.path("text").path("commitments").size()).isEqualTo(commitments.size() - 1);
+        assertThat(json.path("versions").get(1).path("text").path("commitments").size()).isEqualTo(commitments.size());
     }
 
     @Test
@@ -288,10 +339,14 @@ public abstract class EvidenceScenarios extends AgreementsScenarioSupport {
 
     /** The seed MoU among the three fresh regions, opened. */
     private Map<String, Object> openMou() {
+        return open(draft(threeParties()).get("id"));
+    }
+
+    private Map<String, Object> threeParties() {
         Map<String, Object> body = seedMou();
         body.put("parties", List.of(es256Region, eddsaRegion, keylessRegion));
         body.put("convener", es256Region);
-        return open(draft(body).get("id"));
+        return body;
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec signWith(Object id, Object hash,

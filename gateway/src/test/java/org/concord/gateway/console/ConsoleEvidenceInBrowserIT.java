@@ -79,9 +79,9 @@ class ConsoleEvidenceInBrowserIT {
         browser.await(PATIENCE, "the verification", d -> "verified".equals(
                 browser.script("const r = document.querySelector('#evidence-result'); return r && r.dataset.result")));
         assertThat(text(browser.driver(), "#evidence-result")).startsWith("Verified in this browser")
-                .contains("1 rest on the service's word").contains("history of 6 entries");
+                .contains("1 rest on the service's word").contains("history of 7 entries");
         String checks = text(browser.driver(), "#evidence-checks");
-        assertThat(checks).contains("content hash").contains("history")
+        assertThat(checks).contains("content hash").contains("history").contains("version 1")
                 .contains("signature " + es256).contains("ES256 JWS by key '" + es256.toLowerCase() + "-key'")
                 .contains("signature " + eddsa).contains("EdDSA JWS by key '" + eddsa.toLowerCase() + "-key'")
                 .contains("signed with a bearer token only")
