@@ -24,6 +24,7 @@ import org.concord.testsupport.http.Http;
 import org.concord.testsupport.http.Http.Response;
 import org.concord.testsupport.security.Tokens;
 import org.concord.testsupport.seed.NanningSigning;
+import org.concord.testsupport.seed.NanningInForce;
 import org.concord.testsupport.seed.SeedMou;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -106,7 +107,7 @@ class WalkthroughThroughGatewayIT {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.body().path("detail").asString()).contains("cannot sign").contains("for CN-SC");
 
-        // 7. the other eleven sign; the last signature concludes the MoU
+        // 7. the other eleven sign; the last signature concludes the MoU and puts it in force
         Response last = null;
         for (String party : SeedMou.PARTIES) {
             if (!party.equals("CN-YN")) {
@@ -114,27 +115,28 @@ class WalkthroughThroughGatewayIT {
                 assertThat(last.status()).as("%s signs: %s", party, last).isEqualTo(200);
             }
         }
-        assertThat(last.body().path("status").asString()).isEqualTo("SIGNED");
+        assertThat(last.body().path("status").asString()).isEqualTo("IN_FORCE");
 
-        // 8. concluded, and the audit trail
+        // 8. concluded and in force, and the audit trail
         Response concluded = gateway.get("/api/agreements/" + agreement, viewer);
-        assertThat(concluded.body().path("status").asString()).isEqualTo("SIGNED");
+        assertThat(concluded.body().path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(concluded.body().path("concludedAt").isNull()).isFalse();
         assertThat(signedRegions(concluded.body())).hasSize(12);
         Response history = gateway.get("/api/agreements/" + agreement + "/history", viewer);
         List<String> types = new ArrayList<>();
         history.body().path("entries").forEach(entry -> types.add(entry.path("type").asString()));
-        assertThat(types).hasSize(16).startsWith("drafted", "opened", "signature-recorded", "signature-refused").endsWith("signed");
+        assertThat(types).hasSize(17).startsWith("drafted", "opened", "signature-recorded", "signature-refused")
+                .endsWith("signed", "entered-into-force");
 
         // 10. Guangxi's inbox, newest first; the receiver got every event, once, at the first attempt
-        await("Guangxi's inbox ends with the conclusion").atMost(PATIENCE).untilAsserted(() -> {
+        await("Guangxi's inbox ends with the entry into force").atMost(PATIENCE).untilAsserted(() -> {
             Response inbox = gateway.get("/api/notifications?region=CN-GX&size=3", viewer);
             assertThat(inbox.status()).isEqualTo(200);
             assertThat(inbox.body().path("items").get(0).path("message").asString())
-                    .contains("concluded: all 12 parties signed");
+                    .contains("entered into force");
             assertThat(inbox.body().path("items").get(0).path("agreementId").asString()).isEqualTo(agreement);
         });
-        await("fifteen deliveries, all delivered").atMost(PATIENCE).untilAsserted(() -> {
+        await("sixteen deliveries, all delivered").atMost(PATIENCE).untilAsserted(() -> {
             Response deliveries = gateway.get("/api/subscriptions/" + subscriptionId + "/deliveries?size=100", admin);
             assertThat(deliveries.status()).isEqualTo(200);
             Map<String, Integer> delivered = new TreeMap<>();
@@ -146,16 +148,17 @@ class WalkthroughThroughGatewayIT {
             });
             assertThat(delivered).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "concord.agreement.drafted", 1, "concord.agreement.opened", 1,
-                    "concord.agreement.signature-recorded", 12, "concord.agreement.signed", 1));
+                    "concord.agreement.signature-recorded", 12, "concord.agreement.signed", 1,
+                    "concord.agreement.entered-into-force", 1));
         });
-        assertThat(receiver.received()).hasSize(15);
+        assertThat(receiver.received()).hasSize(16);
 
         // 11. Yunnan's portfolio and partners
-        await("Yunnan's portfolio has the MoU, signed").atMost(PATIENCE).untilAsserted(() -> {
+        await("Yunnan's portfolio has the MoU, in force").atMost(PATIENCE).untilAsserted(() -> {
             Response portfolio = gateway.get("/api/regions/CN-YN/agreements?size=100", viewer);
             JsonNode mou = find(portfolio.body().path("items"), "id", agreement);
             assertThat(mou).as("%s", portfolio).isNotNull();
-            assertThat(mou.path("status").asString()).isEqualTo("SIGNED");
+            assertThat(mou.path("status").asString()).isEqualTo("IN_FORCE");
             assertThat(mou.path("signed").asBoolean()).isTrue();
             assertThat(mou.path("partyCount").asInt()).isEqualTo(12);
             Response partners = gateway.get("/api/regions/CN-YN/partners?size=100", viewer);
@@ -165,7 +168,30 @@ class WalkthroughThroughGatewayIT {
                     .doesNotContain("CN-YN");
         });
 
-        // 12. clean up
+        // 13. an amendment by protocol, signed by the twelve: the text in force becomes version 2
+        NanningInForce inForce = NanningInForce.against(gateway, nanning);
+        Response protocol = inForce.openFirstProtocol(agreement);
+        assertThat(protocol.status()).as("%s", protocol).isEqualTo(200);
+        String amended = protocol.body().path("openAmendment").path("contentHash").asString();
+        Response adopted = null;
+        for (String party : SeedMou.PARTIES) {
+            adopted = inForce.signAmendment(agreement, 1, amended, party);
+            assertThat(adopted.status()).as("%s signs amendment 1: %s", party, adopted).isEqualTo(200);
+        }
+        assertThat(adopted.body().path("textVersion").asInt()).isEqualTo(2);
+        assertThat(adopted.body().path("contentHash").asString()).isEqualTo(amended);
+
+        // 14. Qinghai gives notice of withdrawal, effective after the notice period; a second notice is refused
+        Response notice = inForce.notifyWithdrawal(agreement, "CN-QH", "moves to another framework");
+        assertThat(notice.status()).as("%s", notice).isEqualTo(200);
+        JsonNode qinghai = find(notice.body().path("parties"), "region", "CN-QH");
+        assertThat(qinghai.path("withdrawal").path("effectiveOn").asString()).isNotEmpty();
+        assertThat(qinghai.path("withdrawnOn").isNull()).isTrue();
+        Response again = inForce.notifyWithdrawal(agreement, "CN-QH", "again");
+        assertThat(again.status()).as("%s", again).isEqualTo(409);
+        assertThat(again.body().path("rule").asString()).isEqualTo("notice-given-once");
+
+        // 15. clean up
         Response deleted = gateway.delete("/api/subscriptions/" + subscriptionId, admin);
         assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
     }
