@@ -12,7 +12,6 @@ import java.util.UUID;
 import com.standardwebhooks.Webhook;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
-import org.concord.notifications.delivery.domain.Delivery;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.EventContract;
@@ -117,51 +116,6 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             }
             assertThat(hanging.received()).isNotEmpty();
             http().delete().uri("/api/subscriptions/" + stuck.get("id").asString()).exchange().expectStatus().isNoContent();
-        }
-    }
-
-    @Test
-    void healthy_endpoint_gets_its_deliveries_at_once_while_five_failing_endpoints_have_a_backlog() {
-        List<String> parties = newRegions(2);
-        try (WebhookReceiver failing1 = WebhookReceiver.start().answering(500);
-                WebhookReceiver failing2 = WebhookReceiver.start().answering(500);
-                WebhookReceiver failing3 = WebhookReceiver.start().answering(500);
-                WebhookReceiver hanging1 = WebhookReceiver.start().hangingFor(Duration.ofSeconds(30));
-                WebhookReceiver hanging2 = WebhookReceiver.start().hangingFor(Duration.ofSeconds(30));
-                WebhookReceiver healthy = WebhookReceiver.start()) {
-            List<JsonNode> broken = List.of(failing1, failing2, failing3, hanging1, hanging2).stream()
-                    .map(receiver -> subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0))))
-                    .toList();
-            // each failing endpoint has 400 deliveries due, all older than anything the healthy one will get
-            Instant earlier = Instant.now().minusSeconds(60);
-            reactor.core.publisher.Flux.fromIterable(broken)
-                    .concatMap(subscription -> reactor.core.publisher.Flux.range(0, 400)
-                            .concatMap(n -> deliveries.insert(Delivery.queue(
-                                    UUID.fromString(subscription.get("id").asString()), UUID.randomUUID().toString(),
-                                    "concord.agreement.opened", "{\"backlog\":" + n + "}", earlier))))
-                    .blockLast();
-            JsonNode fine = subscribe(healthy.url("localhost"), List.of(), List.of(parties.get(0)));
-            List<ContractExample> events = List.of(
-                    agreementEvent("concord.agreement.opened", parties),
-                    agreementEvent("concord.agreement.opened", parties),
-                    agreementEvent("concord.agreement.opened", parties));
-
-            events.forEach(this::publish);
-
-            await().atMost(PATIENCE).until(() -> healthy.received().size() == 3);
-            for (ContractExample event : events) {
-                Instant queued = deliveries.ofEvent(event.ceId())
-                        .filter(d -> d.subscriptionId().toString().equals(fine.get("id").asString()))
-                        .blockFirst().createdAt();
-                Instant arrived = healthy.received().stream()
-                        .filter(r -> event.ceId().equals(r.header("webhook-id")))
-                        .findFirst().orElseThrow().at();
-                assertThat(Duration.between(queued, arrived)).isLessThan(Duration.ofSeconds(3));
-            }
-            assertThat(failing1.received()).isNotEmpty();
-            assertThat(hanging1.received()).isNotEmpty();
-            broken.forEach(subscription -> http().delete().uri("/api/subscriptions/" + subscription.get("id").asString())
-                    .exchange().expectStatus().isNoContent());
         }
     }
 

@@ -32,8 +32,7 @@ import reactor.core.scheduler.Schedulers;
  * claims due rows one by one with a conditional UPDATE (so two instances never send one delivery at the same
  * time) and starts each send on its own, without waiting for it: one slow or failing endpoint never delays
  * another. At most {@code max-concurrency} sends are in flight per instance, and at most
- * {@code max-in-flight-per-endpoint} per subscription; an endpoint at its limit is not asked for, and each round
- * takes at most that many of any one endpoint's due deliveries (per-endpoint isolation, as Svix has it).
+ * {@code max-in-flight-per-endpoint} per subscription; an endpoint at its limit is skipped in the query.
  *
  * <p>At least once: an instance that dies mid-send leaves its claim to expire, and the delivery is sent again.
  */
@@ -99,11 +98,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
         return running != null && !running.isDisposed();
     }
 
-    /**
-     * One round: claim what is due (within the concurrency limits) and start sending each. Only the active endpoints
-     * with a free slot here are asked for: a failing endpoint whose slots are taken by hanging sends, or whose
-     * backlog waits for its retry times, costs the round nothing and takes nothing from the others.
-     */
+    /** One round: claim what is due (within the concurrency limits) and start sending each. */
     Mono<Void> dispatchDue() {
         int capacity;
         Set<UUID> busy;
@@ -118,11 +113,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        return subscriptions.activeIds()
-                .filter(id -> !busy.contains(id))
-                .collectList()
-                .flatMapMany(ready -> deliveries.due(now, Math.min(capacity, properties.batchSize()),
-                        properties.maxInFlightPerEndpoint(), ready))
+        return deliveries.due(now, Math.min(capacity, properties.batchSize()), busy)
                 .concatMap(delivery -> {
                     if (!reserve(delivery.subscriptionId())) {
                         return Mono.empty();

@@ -65,25 +65,22 @@ public class DeliveryRepository {
     }
 
     /**
-     * Pending deliveries whose time has come and that nobody has claimed, of the {@code endpoints} (subscriptions)
-     * given, oldest first, at most {@code perEndpoint} of each: an endpoint the dispatcher cannot send to right now
-     * (at its in-flight limit, or not active) is not read at all, and one endpoint's backlog (a failing or hanging
-     * receiver's) never fills a batch and pushes another endpoint's deliveries out of it.
+     * Pending deliveries whose time has come, not claimed by anyone, of active subscriptions, oldest first;
+     * deliveries of {@code busySubscriptions} (at their in-flight limit here) are left for the next round so that
+     * one endpoint's backlog never fills a batch.
      */
-    public Flux<Delivery> due(Instant now, int limit, int perEndpoint, Collection<UUID> endpoints) {
-        if (endpoints.isEmpty()) {
-            return Flux.empty();
-        }
-        return db.sql("SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER"
-                        + " (PARTITION BY d.subscription_id ORDER BY d.next_attempt_at) AS place"
-                        + " FROM webhook_delivery d WHERE d.subscription_id IN (:endpoints) AND d.status = 'PENDING'"
-                        + " AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until < :now)"
-                        + ") d WHERE d.place <= :perEndpoint ORDER BY d.next_attempt_at LIMIT :limit")
-                .bind("endpoints", List.copyOf(endpoints))
+    public Flux<Delivery> due(Instant now, int limit, Collection<UUID> busySubscriptions) {
+        String busy = busySubscriptions.isEmpty() ? "" : " AND d.subscription_id NOT IN (:busy)";
+        var select = db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d JOIN subscription s ON s.id = d.subscription_id"
+                        + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now"
+                        + " AND (d.claimed_until IS NULL OR d.claimed_until < :now) AND s.status = 'ACTIVE'" + busy
+                        + " ORDER BY d.next_attempt_at LIMIT :limit")
                 .bind("now", Sql.utc(now))
-                .bind("perEndpoint", perEndpoint)
-                .bind("limit", limit)
-                .map(DeliveryRepository::delivery).all();
+                .bind("limit", limit);
+        if (!busySubscriptions.isEmpty()) {
+            select = select.bind("busy", List.copyOf(busySubscriptions));
+        }
+        return select.map(DeliveryRepository::delivery).all();
     }
 
     /** Reserves the delivery for this instance until {@code until}; false if another instance holds it. */

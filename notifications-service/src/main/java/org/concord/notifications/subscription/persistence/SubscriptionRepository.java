@@ -59,13 +59,6 @@ public class SubscriptionRepository {
                 .all();
     }
 
-    /** The ids of the active subscriptions (the endpoints deliveries may be sent to). */
-    public Flux<UUID> activeIds() {
-        return db.sql("SELECT id FROM subscription WHERE status = 'ACTIVE'")
-                .map(row -> row.get("id", UUID.class))
-                .all();
-    }
-
     public Mono<Page<Subscription>> page(PageQuery query) {
         Mono<Long> total = db.sql("SELECT COUNT(*) AS total FROM subscription WHERE status <> 'DELETED'")
                 .map(row -> Sql.number(row, "total"))
