@@ -3,6 +3,8 @@ package org.concord.platform.security;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -109,6 +111,9 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    private static final int VERIFIED_TOKENS_KEPT = 4096;
+    private static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(5);
+
     @Bean
     @ConditionalOnProperty(name = "concord.security.enabled", havingValue = "true")
     ReactiveJwtDecoder concordJwtDecoder(SecurityProperties properties) throws Exception {
@@ -117,8 +122,9 @@ public class SecurityConfiguration {
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties))
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS_KEPT, VERIFIED_TOKENS_KEPT_FOR, Clock.systemUTC());
     }
 
     /** Tokens from the Authorization header; on the configured paths also from {@code ?access_token=}. */

@@ -206,7 +206,7 @@ public class AgreementService {
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(id -> useCases.run(() -> agreements.find(id).flatMap(agreement -> {
                     Outcome outcome = agreement.advance(today, notices, now());
-                    return outcome.changed() ? persist(outcome, agreement.version())
+                    return outcome.changed() ? persist(outcome, agreement)
                             : agreements.reschedule(id, agreement.version(), agreement.nextDueOn(notices)).then(Mono.empty());
                 })).doOnNext(AgreementService::logOutcome))
                 .count();
@@ -224,12 +224,12 @@ public class AgreementService {
         return useCases.run(() -> get(id).flatMap(agreement -> {
             expected.check(agreement.version(), versionRequired);
             return decide.apply(agreement)
-                    .flatMap(outcome -> outcome.changed() ? persist(outcome, agreement.version()) : Mono.just(outcome));
+                    .flatMap(outcome -> outcome.changed() ? persist(outcome, agreement) : Mono.just(outcome));
         })).doOnNext(AgreementService::logOutcome).map(Outcome::agreement);
     }
 
-    private Mono<Outcome> persist(Outcome outcome, long readVersion) {
-        return agreements.update(outcome.agreement(), readVersion, outcome.agreement().nextDueOn(notices))
+    private Mono<Outcome> persist(Outcome outcome, Agreement read) {
+        return agreements.update(outcome.agreement(), read, outcome.agreement().nextDueOn(notices))
                 .then(journal.record(outcome)).thenReturn(outcome);
     }
 

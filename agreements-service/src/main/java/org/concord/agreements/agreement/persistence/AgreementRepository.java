@@ -34,6 +34,7 @@ import org.concord.evidence.HistoryHead;
 import org.concord.evidence.Json;
 import org.concord.evidence.Jwk;
 import org.concord.evidence.SignatureMethod;
+import org.concord.platform.persistence.ChangedRows;
 import org.concord.platform.persistence.JsonColumn;
 import org.concord.platform.persistence.Sql;
 import org.concord.platform.domain.Page;
@@ -99,11 +100,13 @@ public class AgreementRepository {
     }
 
     /**
-     * Writes the agreement's new state over the one of version {@code readVersion}.
+     * Writes the agreement's new state over {@code read}, the state it was decided from; of the parties only the rows
+     * that changed are written (a signature changes one of twelve).
      *
-     * @throws OptimisticLockingFailureException (in the Mono) if the stored version is no longer {@code readVersion}
+     * @throws OptimisticLockingFailureException (in the Mono) if the stored version is no longer {@code read}'s
      */
-    public Mono<Void> update(Agreement agreement, long readVersion, LocalDate nextDueOn) {
+    public Mono<Void> update(Agreement agreement, Agreement read, LocalDate nextDueOn) {
+        long readVersion = read.version();
         var update = db.sql("UPDATE agreement SET status = :status, text_json = :text, content_hash = :contentHash, "
                 + "version = :version, created_at = :createdAt, updated_at = :updatedAt, opened_at = :openedAt, "
                 + "concluded_at = :concludedAt, ended_at = :endedAt, end_reason = :endReason, term_until = :termUntil, "
@@ -116,8 +119,15 @@ public class AgreementRepository {
                 .flatMap(rows -> rows == 1 ? Mono.<Void>empty()
                         : Mono.error(new OptimisticLockingFailureException("agreement " + agreement.id()
                                 + " changed since version " + readVersion + " was read")))
-                .then(db.sql("DELETE FROM agreement_party WHERE agreement_id = :id").bind("id", agreement.id()).then())
-                .then(insertParties(agreement));
+                .then(rewriteChangedParties(agreement, read.parties()));
+    }
+
+    private Mono<Void> rewriteChangedParties(Agreement agreement, List<Party> before) {
+        ChangedRows<String> changed = ChangedRows.between(before, agreement.parties(), party -> party.region().value());
+        Mono<Void> delete = changed.stale().isEmpty() ? Mono.empty()
+                : db.sql("DELETE FROM agreement_party WHERE agreement_id = :id AND region IN (:regions)")
+                        .bind("id", agreement.id()).bind("regions", changed.stale()).then();
+        return delete.then(Flux.fromIterable(changed.positions()).concatMap(i -> insertParty(agreement, i)).then());
     }
 
     public Mono<Page<Agreement>> list(AgreementStatus status, RegionCode party, PageQuery page) {
@@ -416,36 +426,35 @@ public class AgreementRepository {
     }
 
     private Mono<Void> insertParties(Agreement agreement) {
-        List<Party> parties = agreement.parties();
-        return Flux.range(0, parties.size())
-                .concatMap(i -> {
-                    Party party = parties.get(i);
-                    Signature s = party.signature();
-                    var insert = db.sql("INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, :order, "
-                                    + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key, "
-                                    + ":inForceSince, :notifiedAt, :effectiveOn, :withdrawalReason, :withdrawnOn)")
-                            .bind("agreementId", agreement.id())
-                            .bind("order", i)
-                            .bind("region", party.region().value())
-                            .bind("acceded", party.acceded());
-                    insert = Sql.bindTime(insert, "signedAt", s == null ? null : s.signedAt());
-                    insert = Sql.bind(insert, "name", s == null ? null : s.signatory().name(), String.class);
-                    insert = Sql.bind(insert, "title", s == null ? null : s.signatory().title(), String.class);
-                    insert = Sql.bind(insert, "organisation", s == null ? null : s.signatory().organisation(), String.class);
-                    insert = Sql.bind(insert, "hash", s == null ? null : s.contentHash().value(), String.class);
-                    insert = Sql.bind(insert, "method", s == null ? null : s.evidence().method().value(), String.class);
-                    insert = Sql.bind(insert, "jws", s == null ? null : s.evidence().jws(), String.class);
-                    insert = Sql.bind(insert, "key", s == null || !s.evidence().byKey() ? null
-                            : Json.write(s.evidence().key().toJson()), String.class);
-                    Withdrawal w = party.withdrawal();
-                    insert = Sql.bind(insert, "inForceSince", party.inForceSince(), LocalDate.class);
-                    insert = Sql.bindTime(insert, "notifiedAt", w == null ? null : w.notifiedAt());
-                    insert = Sql.bind(insert, "effectiveOn", w == null ? null : w.effectiveOn(), LocalDate.class);
-                    insert = Sql.bind(insert, "withdrawalReason", w == null ? null : w.reason(), String.class);
-                    insert = Sql.bind(insert, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
-                    return insert.then();
-                })
-                .then();
+        return Flux.range(0, agreement.parties().size()).concatMap(i -> insertParty(agreement, i)).then();
+    }
+
+    private Mono<Void> insertParty(Agreement agreement, int i) {
+        Party party = agreement.parties().get(i);
+        Signature s = party.signature();
+        var insert = db.sql("INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, :order, "
+                        + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key, "
+                        + ":inForceSince, :notifiedAt, :effectiveOn, :withdrawalReason, :withdrawnOn)")
+                .bind("agreementId", agreement.id())
+                .bind("order", i)
+                .bind("region", party.region().value())
+                .bind("acceded", party.acceded());
+        insert = Sql.bindTime(insert, "signedAt", s == null ? null : s.signedAt());
+        insert = Sql.bind(insert, "name", s == null ? null : s.signatory().name(), String.class);
+        insert = Sql.bind(insert, "title", s == null ? null : s.signatory().title(), String.class);
+        insert = Sql.bind(insert, "organisation", s == null ? null : s.signatory().organisation(), String.class);
+        insert = Sql.bind(insert, "hash", s == null ? null : s.contentHash().value(), String.class);
+        insert = Sql.bind(insert, "method", s == null ? null : s.evidence().method().value(), String.class);
+        insert = Sql.bind(insert, "jws", s == null ? null : s.evidence().jws(), String.class);
+        insert = Sql.bind(insert, "key", s == null || !s.evidence().byKey() ? null
+                : Json.write(s.evidence().key().toJson()), String.class);
+        Withdrawal w = party.withdrawal();
+        insert = Sql.bind(insert, "inForceSince", party.inForceSince(), LocalDate.class);
+        insert = Sql.bindTime(insert, "notifiedAt", w == null ? null : w.notifiedAt());
+        insert = Sql.bind(insert, "effectiveOn", w == null ? null : w.effectiveOn(), LocalDate.class);
+        insert = Sql.bind(insert, "withdrawalReason", w == null ? null : w.reason(), String.class);
+        insert = Sql.bind(insert, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
+        return insert.then();
     }
 
     private static String prefixed(String columns) {

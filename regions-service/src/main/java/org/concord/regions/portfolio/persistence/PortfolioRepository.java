@@ -4,8 +4,10 @@ import org.concord.regions.portfolio.domain.AgreementView;
 import org.concord.regions.portfolio.domain.Partner;
 import org.concord.regions.portfolio.domain.RegionAgreement;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.r2dbc.spi.Readable;
+import org.concord.platform.persistence.ChangedRows;
 import org.concord.platform.persistence.Columns;
 import org.concord.platform.persistence.LastVersionWins;
 import org.concord.platform.persistence.Sql;
@@ -45,12 +47,29 @@ public class PortfolioRepository {
                 .flatMap(written -> written ? replaceParties(agreement).thenReturn(true) : Mono.just(false));
     }
 
+    /** Rewrites only the party rows that differ from the stored ones (a signature changes one of twelve). */
     private Mono<Void> replaceParties(AgreementView agreement) {
-        Mono<Void> clearParties = db.sql("DELETE FROM portfolio_party WHERE agreement_id = :id")
-                .bind("id", agreement.id())
-                .then();
-        return clearParties.thenMany(Flux.range(0, agreement.parties().size())
-                .concatMap(i -> insertParty(agreement.id(), i, agreement.parties().get(i)))).then();
+        List<AgreementView.Party> parties = agreement.parties();
+        return storedParties(agreement.id()).flatMap(stored -> {
+            ChangedRows<String> changed = ChangedRows.between(stored, parties, AgreementView.Party::region);
+            Mono<Void> delete = changed.stale().isEmpty() ? Mono.empty()
+                    : db.sql("DELETE FROM portfolio_party WHERE agreement_id = :id AND region IN (:regions)")
+                            .bind("id", agreement.id()).bind("regions", changed.stale()).then();
+            return delete.then(Flux.fromIterable(changed.positions())
+                    .concatMap(i -> insertParty(agreement.id(), i, parties.get(i))).then());
+        });
+    }
+
+    /** The stored parties in their order. */
+    private Mono<List<AgreementView.Party>> storedParties(String agreementId) {
+        return db.sql("SELECT region, signed, signed_at, in_force_since, withdrawn_on FROM portfolio_party "
+                        + "WHERE agreement_id = :id ORDER BY position")
+                .bind("id", agreementId)
+                .map(row -> new AgreementView.Party(row.get("region", String.class),
+                        Boolean.TRUE.equals(row.get("signed", Boolean.class)), Sql.instant(row, "signed_at"),
+                        row.get("in_force_since", LocalDate.class), row.get("withdrawn_on", LocalDate.class)))
+                .all()
+                .collectList();
     }
 
     private Mono<Void> insertParty(String agreementId, int position, AgreementView.Party party) {

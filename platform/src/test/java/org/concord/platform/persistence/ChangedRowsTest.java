@@ -1,0 +1,69 @@
+package org.concord.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+class ChangedRowsTest {
+
+    private record Party(String region, boolean signed) {
+    }
+
+    private static final Function<Party, String> REGION = Party::region;
+
+    @Test
+    void one_party_signing_rewrites_only_its_row() {
+        var before = List.of(new Party("CN-GX", true), new Party("CN-YN", false), new Party("CN-SC", false));
+        var after = List.of(new Party("CN-GX", true), new Party("CN-YN", true), new Party("CN-SC", false));
+
+        var changed = ChangedRows.between(before, after, REGION);
+
+        assertThat(changed.stale()).containsExactly("CN-YN");
+        assertThat(changed.positions()).containsExactly(1);
+    }
+
+    @Test
+    void nothing_is_written_when_nothing_changed() {
+        var parties = List.of(new Party("CN-GX", true), new Party("CN-YN", false));
+
+        var changed = ChangedRows.between(parties, List.copyOf(parties), REGION);
+
+        assertThat(changed.stale()).isEmpty();
+        assertThat(changed.positions()).isEmpty();
+    }
+
+    @Test
+    void a_first_write_inserts_every_row() {
+        var after = List.of(new Party("CN-GX", false), new Party("CN-YN", false));
+
+        var changed = ChangedRows.between(List.of(), after, REGION);
+
+        assertThat(changed.stale()).isEmpty();
+        assertThat(changed.positions()).containsExactly(0, 1);
+    }
+
+    @Test
+    void a_party_removed_from_the_end_is_deleted() {
+        var before = List.of(new Party("CN-GX", false), new Party("CN-YN", false), new Party("CN-SC", false));
+        var after = List.of(new Party("CN-GX", false), new Party("CN-YN", false));
+
+        var changed = ChangedRows.between(before, after, REGION);
+
+        assertThat(changed.stale()).containsExactly("CN-SC");
+        assertThat(changed.positions()).isEmpty();
+    }
+
+    @Test
+    void parties_in_a_new_order_are_rewritten_at_their_new_positions() {
+        var before = List.of(new Party("CN-GX", false), new Party("CN-YN", false), new Party("CN-SC", false));
+        var after = List.of(new Party("CN-GX", false), new Party("CN-SC", false), new Party("CN-YN", false));
+
+        var changed = ChangedRows.between(before, after, REGION);
+
+        assertThat(changed.stale()).containsExactlyInAnyOrder("CN-YN", "CN-SC");
+        assertThat(changed.positions()).containsExactly(1, 2);
+    }
+}
