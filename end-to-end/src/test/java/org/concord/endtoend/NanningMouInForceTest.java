@@ -22,7 +22,6 @@ import org.concord.testsupport.security.Tokens;
 import org.concord.testsupport.seed.NanningInForce;
 import org.concord.testsupport.seed.NanningSigning;
 import org.concord.testsupport.seed.SeedMou;
-import org.concord.testsupport.system.ConcordSystem;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,44 +46,28 @@ class NanningMouInForceTest {
     private static final int QUORUM = 10;
     private static final List<String> LEAVING = List.of("CN-XJ", "CN-QH", "CN-NX");
 
-    private static WebhookReceiver receiver;
-    private static ConcordSystem concord;
-    private static Http regions;
-    private static Http agreements;
-    private static Http notifications;
+    private static SignatoriesAndReceiver system;
 
     @BeforeAll
     static void startTheSystem() {
-        receiver = WebhookReceiver.start();
-        concord = TheServices.builder()
+        system = SignatoriesAndReceiver.start(TheServices.builder()
                 .settings(TheServices.AGREEMENTS, Map.of(
                         "concord.agreements.schedule.check-interval", "200ms",
-                        "concord.agreements.schedule.initial-delay", "0s"))
-                .settings(TheServices.NOTIFICATIONS, TheServices.LOCAL_WEBHOOKS)
-                .start();
-        regions = concord.service(TheServices.REGIONS).http();
-        agreements = concord.service(TheServices.AGREEMENTS).http();
-        notifications = concord.service(TheServices.NOTIFICATIONS).http();
+                        "concord.agreements.schedule.initial-delay", "0s")));
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (concord != null) {
-            concord.close();
-        }
-        if (receiver != null) {
-            receiver.close();
+        if (system != null) {
+            system.close();
         }
     }
 
     @Test
     void the_nanning_mou_is_amended_by_all_twelve_then_ends_when_withdrawals_leave_fewer_parties_than_its_quorum() {
-        Response subscription = notifications.post("/api/subscriptions", Tokens.admin(),
-                Map.of("url", receiver.url(), "eventTypes", List.of(TYPE + "*"), "regions", List.of()));
-        assertThat(subscription.status()).as("subscription %s", subscription).isEqualTo(201);
-        String secret = subscription.body().path("secret").asString();
-        NanningSigning nanning = NanningSigning.against(regions, agreements);
-        NanningInForce inForce = NanningInForce.against(agreements, nanning);
+        String secret = system.subscribeReceiverTo(TYPE + "*");
+        NanningSigning nanning = NanningSigning.against(system.regions(), system.agreements());
+        NanningInForce inForce = NanningInForce.against(system.agreements(), nanning);
 
         // The twelve sign the MoU (quorum ten, no notice period): with the last signature it is in force.
         Response opened = nanning.opened(NanningInForce.draft(QUORUM, 0));
@@ -95,7 +78,7 @@ class NanningMouInForceTest {
             Response signed = nanning.sign(id, originalText, party);
             assertThat(signed.status()).as("%s signs: %s", party, signed).isEqualTo(200);
         }
-        JsonNode agreement = agreements.get("/api/agreements/" + id, Tokens.viewer()).body();
+        JsonNode agreement = system.agreements().get("/api/agreements/" + id, Tokens.viewer()).body();
         assertThat(agreement.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(agreement.path("inForceSince").isNull()).as("inForceSince of %s", agreement).isFalse();
 
@@ -130,13 +113,13 @@ class NanningMouInForceTest {
 
         // Ningxia leaves too: nine parties are fewer than the quorum, and the MoU ends.
         withdraws(inForce, id, LEAVING.get(2));
-        TopicRecords.await(concord.topics().agreements(), keyed(id).and(event -> (TYPE + "terminated").equals(header(event, "ce_type"))),
+        TopicRecords.await(system.concord().topics().agreements(), keyed(id).and(event -> (TYPE + "terminated").equals(header(event, "ce_type"))),
                 1, PATIENCE);
-        assertThat(agreements.get("/api/agreements/" + id, Tokens.viewer()).body().path("status").asString())
+        assertThat(system.agreements().get("/api/agreements/" + id, Tokens.viewer()).body().path("status").asString())
                 .isEqualTo("TERMINATED");
 
         // agreements.v1: the story, each event as the contract says.
-        List<ConsumerRecord<String, String>> events = TopicRecords.all(concord.topics().agreements()).stream()
+        List<ConsumerRecord<String, String>> events = TopicRecords.all(system.concord().topics().agreements()).stream()
                 .filter(keyed(id)).toList();
         events.forEach(EventContract::assertConforms);
         List<String> types = events.stream().map(event -> header(event, "ce_type").substring(TYPE.length())).toList();
@@ -163,7 +146,7 @@ class NanningMouInForceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("CN-XJ", 11),
                         org.assertj.core.groups.Tuple.tuple("CN-QH", 10), org.assertj.core.groups.Tuple.tuple("CN-NX", 9));
         assertThat(data(events, "terminated").get(0).path("cause").asString()).isEqualTo("QUORUM_LOST");
-        assertThat(Observed.historyEventIds(agreements, id)).as("the audit trail names the published events, in order")
+        assertThat(Observed.historyEventIds(system.agreements(), id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
 
         // regions-service: the MoU ended for the nine left, with its amended text; none is a partner through it.
@@ -192,7 +175,7 @@ class NanningMouInForceTest {
         List<String> eventIds = events.stream().map(event -> header(event, "ce_id")).toList();
         Map<String, List<WebhookReceiver.Received>> byWebhookId = await("a webhook for each of the " + eventIds.size()
                 + " events").atMost(PATIENCE)
-                .until(() -> receiver.received().stream().collect(Collectors.groupingBy(request -> request.header("webhook-id"))),
+                .until(() -> system.receiver().received().stream().collect(Collectors.groupingBy(request -> request.header("webhook-id"))),
                         received -> received.keySet().containsAll(eventIds));
         assertThat(byWebhookId.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
         byWebhookId.forEach((webhookId, requests) -> {
@@ -206,7 +189,7 @@ class NanningMouInForceTest {
     private static void withdraws(NanningInForce inForce, String id, String party) {
         Response notice = inForce.notifyWithdrawal(id, party, SeedMou.shortName(party) + " leaves the Silk Road MoU");
         assertThat(notice.status()).as("%s gives notice: %s", party, notice).isEqualTo(200);
-        TopicRecords.await(concord.topics().agreements(), keyed(id)
+        TopicRecords.await(system.concord().topics().agreements(), keyed(id)
                         .and(event -> (TYPE + "party-withdrawn").equals(header(event, "ce_type")))
                         .and(event -> party.equals(Http.JSON.readTree(event.value()).path("party").asString())),
                 1, PATIENCE);
@@ -238,17 +221,17 @@ class NanningMouInForceTest {
     }
 
     private static List<JsonNode> portfolioOf(String party) {
-        return regions.get("/api/regions/" + party + "/agreements?size=100", Tokens.viewer()).body().path("items").values()
+        return system.regions().get("/api/regions/" + party + "/agreements?size=100", Tokens.viewer()).body().path("items").values()
                 .stream().toList();
     }
 
     private static List<String> partnersOf(String party) {
-        return regions.get("/api/regions/" + party + "/partners?size=100", Tokens.viewer()).body().path("items").values()
+        return system.regions().get("/api/regions/" + party + "/partners?size=100", Tokens.viewer()).body().path("items").values()
                 .stream().map(partner -> partner.path("region").asString()).toList();
     }
 
     private static List<JsonNode> inboxOf(String party, String id, String type) {
-        return notifications.get("/api/notifications?size=100&region=" + party + "&type=" + TYPE + type, Tokens.viewer())
+        return system.notifications().get("/api/notifications?size=100&region=" + party + "&type=" + TYPE + type, Tokens.viewer())
                 .body().path("items").values().stream().filter(item -> id.equals(item.path("agreementId").asString()))
                 .toList();
     }

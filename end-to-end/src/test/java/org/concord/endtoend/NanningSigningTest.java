@@ -33,7 +33,6 @@ import org.concord.testsupport.kafka.TopicRecords;
 import org.concord.testsupport.security.Tokens;
 import org.concord.testsupport.seed.NanningSigning;
 import org.concord.testsupport.seed.SeedMou;
-import org.concord.testsupport.system.ConcordSystem;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,42 +58,28 @@ class NanningSigningTest {
     private static final String ENTERED_INTO_FORCE = "concord.agreement.entered-into-force";
     private static final String SIGNATURE_RECORDED = "concord.agreement.signature-recorded";
 
-    private static WebhookReceiver receiver;
-    private static ConcordSystem concord;
-    private static Http regions;
-    private static Http agreements;
-    private static Http notifications;
+    private static SignatoriesAndReceiver system;
 
     @BeforeAll
     static void startTheSystem() {
-        receiver = WebhookReceiver.start();
-        concord = TheServices.builder().settings(TheServices.NOTIFICATIONS, TheServices.LOCAL_WEBHOOKS).start();
-        regions = concord.service(TheServices.REGIONS).http();
-        agreements = concord.service(TheServices.AGREEMENTS).http();
-        notifications = concord.service(TheServices.NOTIFICATIONS).http();
+        system = SignatoriesAndReceiver.start(TheServices.builder());
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (concord != null) {
-            concord.close();
-        }
-        if (receiver != null) {
-            receiver.close();
+        if (system != null) {
+            system.close();
         }
     }
 
     @Test
     void twelve_regions_sign_the_silk_road_mou_and_every_service_reacts() throws Exception {
         // A system subscribes to every agreement event.
-        Response subscription = notifications.post("/api/subscriptions", Tokens.admin(),
-                Map.of("url", receiver.url(), "eventTypes", List.of("concord.agreement.*"), "regions", List.of()));
-        assertThat(subscription.status()).as("subscription %s", subscription).isEqualTo(201);
-        String secret = subscription.body().path("secret").asString();
+        String secret = system.subscribeReceiverTo("concord.agreement.*");
 
         // Each department signs for its region in the name of the signing authority the registry knows, with a key
         // of its own (ES256 and EdDSA in turn) that its signatory registers in regions-service.
-        NanningSigning nanning = NanningSigning.against(regions, agreements);
+        NanningSigning nanning = NanningSigning.against(system.regions(), system.agreements());
         SeedMou.PARTIES.forEach(nanning::signingAuthority);
         for (String party : SeedMou.PARTIES) {
             Response registered = nanning.registerKey(party);
@@ -124,7 +109,7 @@ class NanningSigningTest {
 
         // agreements-service: the MoU is concluded with twelve signatures, each in its department's name, and (by the
         // default rule, ALL_SIGNATURES) in force from the last one.
-        JsonNode agreement = agreements.get("/api/agreements/" + id, Tokens.viewer()).body();
+        JsonNode agreement = system.agreements().get("/api/agreements/" + id, Tokens.viewer()).body();
         assertThat(agreement.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(agreement.path("parties").values()).hasSize(12).allSatisfy(party -> {
             assertThat(party.path("signed").asBoolean()).isTrue();
@@ -133,7 +118,7 @@ class NanningSigningTest {
         });
 
         // agreements.v1: the story in order, each event as the contract says.
-        List<ConsumerRecord<String, String>> events = storyOn(concord.topics().agreements(), id);
+        List<ConsumerRecord<String, String>> events = storyOn(system.concord().topics().agreements(), id);
         events.forEach(EventContract::assertConforms);
         List<String> types = events.stream().map(event -> header(event, "ce_type")).toList();
         assertThat(types.stream().filter(SIGNED::equals)).hasSize(1);
@@ -147,7 +132,7 @@ class NanningSigningTest {
         assertThat(signatures).extracting(data -> data.path("signature").path("party").asString())
                 .as("who signed, in offset order").startsWith(order.subList(0, 4).toArray(String[]::new))
                 .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES);
-        assertThat(Observed.historyEventIds(agreements, id)).as("the audit trail names the published events, in order")
+        assertThat(Observed.historyEventIds(system.agreements(), id)).as("the audit trail names the published events, in order")
                 .containsExactlyElementsOf(events.stream().map(event -> header(event, "ce_id")).toList());
         assertThat(signatures).extracting(data -> data.path("signature").path("method").asString())
                 .as("every signature made with the signatory's key").containsOnly("jws");
@@ -155,9 +140,9 @@ class NanningSigningTest {
         // The evidence: checked offline against the key agreements-service publishes (no token needed) and the
         // head of the history the entry into force's event carried, as a department would on its own machine.
         JsonNode head = Http.JSON.readTree(events.get(events.size() - 1).value()).path("historyHead");
-        Response serviceKeys = agreements.get("/api/evidence/keys", null);
+        Response serviceKeys = system.agreements().get("/api/evidence/keys", null);
         assertThat(serviceKeys.status()).as("keys: %s", serviceKeys).isEqualTo(200);
-        Response bundle = agreements.get("/api/agreements/" + id + "/evidence", Tokens.viewer());
+        Response bundle = system.agreements().get("/api/agreements/" + id + "/evidence", Tokens.viewer());
         assertThat(bundle.status()).as("evidence: %s", bundle.status()).isEqualTo(200);
         VerificationReport report = new Verifier(Verifier.Options.DEFAULT.strictly()
                 .trustingServiceKeys(JwkSet.fromJson(org.concord.evidence.Json.parse(serviceKeys.text()), "keys"))
@@ -172,7 +157,7 @@ class NanningSigningTest {
         // notifications-service: every party's inbox tells of the conclusion.
         for (String party : SeedMou.PARTIES) {
             await(party + "'s inbox has the conclusion").atMost(PATIENCE).untilAsserted(() -> {
-                JsonNode inbox = notifications
+                JsonNode inbox = system.notifications()
                         .get("/api/notifications?region=" + party + "&type=" + SIGNED, Tokens.viewer()).body();
                 assertThat(inbox.path("items").values())
                         .anySatisfy(item -> assertThat(item.path("agreementId").asString()).isEqualTo(id));
@@ -182,7 +167,7 @@ class NanningSigningTest {
         // notifications-service: the subscriber got each event of the MoU once, signed as Standard Webhooks say.
         List<String> eventIds = events.stream().map(event -> header(event, "ce_id")).toList();
         awaitDeliveredOutcomes(eventIds);
-        Map<String, List<WebhookReceiver.Received>> byWebhookId = receiver.received().stream()
+        Map<String, List<WebhookReceiver.Received>> byWebhookId = system.receiver().received().stream()
                 .collect(Collectors.groupingBy(request -> request.header("webhook-id")));
         assertThat(byWebhookId.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
         byWebhookId.forEach((webhookId, requests) -> {
@@ -197,14 +182,14 @@ class NanningSigningTest {
         // regions-service: each party's portfolio lists the MoU as signed, and the eleven others as partners.
         for (String party : SeedMou.PARTIES) {
             await(party + "'s portfolio").atMost(PATIENCE).untilAsserted(() -> {
-                JsonNode portfolio = regions.get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
+                JsonNode portfolio = system.regions().get("/api/regions/" + party + "/agreements", Tokens.viewer()).body();
                 assertThat(portfolio.path("items").values()).singleElement().satisfies(item -> {
                     assertThat(item.path("id").asString()).isEqualTo(id);
                     assertThat(item.path("status").asString()).isEqualTo("IN_FORCE");
                     assertThat(item.path("signed").asBoolean()).isTrue();
                     assertThat(item.path("partyCount").asInt()).isEqualTo(12);
                 });
-                JsonNode partners = regions.get("/api/regions/" + party + "/partners", Tokens.viewer()).body();
+                JsonNode partners = system.regions().get("/api/regions/" + party + "/partners", Tokens.viewer()).body();
                 assertThat(partners.path("items").values())
                         .extracting(partner -> partner.path("region").asString())
                         .containsExactlyInAnyOrderElementsOf(SeedMou.PARTIES.stream().filter(p -> !p.equals(party)).toList());
@@ -249,7 +234,7 @@ class NanningSigningTest {
      * that records the receiver's 2xx, so from then on no attempt of these deliveries is left to come.
      */
     private static void awaitDeliveredOutcomes(List<String> eventIds) {
-        String topic = concord.topics().notifications();
+        String topic = system.concord().topics().notifications();
         List<ConsumerRecord<String, String>> outcomes = await("a delivered outcome for each of the " + eventIds.size() + " events")
                 .atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> TopicRecords.all(topic).stream()
