@@ -82,7 +82,7 @@ public class DeliveryService implements PendingDeliveries {
 
     /**
      * Records one attempt and its consequences in one transaction: the attempt log, the delivery's next state,
-     * the endpoint's failing-since mark (and disabling it after 410 Gone or failures for longer than
+     * the endpoint's failing-since mark and back-off (and disabling it after 410 Gone or failures for longer than
      * {@code disable-after}), and the outcome event once the delivery is done.
      */
     public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, Subscription subscription, WebhookResponse response,
