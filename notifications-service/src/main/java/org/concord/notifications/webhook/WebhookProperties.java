@@ -23,7 +23,7 @@ public record WebhookProperties(
         int maxConcurrency,
         int maxInFlightPerEndpoint,
         Duration pollInterval,
-        int batchSize,
+        Duration maxEndpointBackoff,
         Set<String> allowedHosts,
         String userAgent) {
 
@@ -35,12 +35,13 @@ public record WebhookProperties(
         Objects.requireNonNull(disableAfter, "concord.webhooks.disable-after");
         Objects.requireNonNull(secretOverlap, "concord.webhooks.secret-overlap");
         Objects.requireNonNull(pollInterval, "concord.webhooks.poll-interval");
+        Objects.requireNonNull(maxEndpointBackoff, "concord.webhooks.max-endpoint-backoff");
         if (retrySchedule.isEmpty()) {
             throw new IllegalArgumentException("concord.webhooks.retry-schedule needs at least one entry");
         }
-        if (maxConcurrency < 1 || maxInFlightPerEndpoint < 1 || batchSize < 1) {
+        if (maxConcurrency < 1 || maxInFlightPerEndpoint < 1) {
             throw new IllegalArgumentException(
-                    "concord.webhooks.max-concurrency, max-in-flight-per-endpoint and batch-size are at least 1");
+                    "concord.webhooks.max-concurrency and max-in-flight-per-endpoint are at least 1");
         }
         allowedHosts = allowedHosts == null ? Set.of() : Set.copyOf(allowedHosts);
         userAgent = userAgent == null ? "Concord-Webhooks/1.0" : userAgent;
@@ -49,5 +50,13 @@ public record WebhookProperties(
     /** How long a claimed delivery stays reserved for the instance sending it: long enough to finish the attempt. */
     public Duration claimFor() {
         return connectTimeout.plus(responseTimeout).plusSeconds(30);
+    }
+
+    /**
+     * The shortest pause of a failing endpoint: the retry schedule's first delay that is not zero (the poll interval
+     * if it has none), so an endpoint is probed again when its first failed delivery is retried.
+     */
+    public Duration minEndpointBackoff() {
+        return retrySchedule.stream().filter(delay -> !delay.isZero()).findFirst().orElse(pollInterval);
     }
 }

@@ -120,6 +120,82 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
+    void failing_endpoint_backs_off_instead_of_being_tried_for_each_queued_delivery_and_the_healthy_one_is_not_held() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver failing = WebhookReceiver.start().answering(n -> WebhookReceiver.Reply.status(500));
+                WebhookReceiver healthy = WebhookReceiver.start()) {
+            JsonNode broken = subscribe(failing.url("localhost"), List.of(), List.of(parties.get(0)));
+            subscribe(healthy.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample first = agreementEvent("concord.agreement.opened", parties);
+            publish(first);
+            await("the failing endpoint failed once").atMost(PATIENCE).until(() -> !failing.received().isEmpty());
+            List<ContractExample> events = new java.util.ArrayList<>();
+            ContractExample previous = first;
+            for (int i = 0; i < 20; i++) {
+                previous = nextEvent(previous, "concord.agreement.signature-recorded");
+                events.add(previous);
+            }
+
+            events.forEach(this::publish);
+
+            await().atMost(PATIENCE).until(() -> healthy.received().size() == 21);
+            for (ContractExample event : events) {
+                Instant queued = deliveries.ofEvent(event.ceId())
+                        .filter(d -> !d.subscriptionId().toString().equals(broken.get("id").asString()))
+                        .blockFirst().createdAt();
+                Instant arrived = healthy.received().stream()
+                        .filter(r -> event.ceId().equals(r.header("webhook-id")))
+                        .findFirst().orElseThrow().at();
+                assertThat(Duration.between(queued, arrived)).isLessThan(Duration.ofSeconds(1));
+            }
+            // 21 deliveries queued for the failing endpoint: without a back-off each would have been tried at once
+            assertThat(failing.received()).hasSizeLessThan(21);
+            String id = broken.get("id").asString();
+            long neverTried = 0;
+            for (JsonNode delivery : get("/api/subscriptions/" + id + "/deliveries?size=50").get("items")) {
+                neverTried += delivery.get("attemptCount").asInt() == 0 ? 1 : 0;
+            }
+            assertThat(neverTried).isPositive();
+
+            http().delete().uri("/api/subscriptions/" + id).exchange().expectStatus().isNoContent();
+
+            // what waited is cancelled; one delivery may have been on its way as the endpoint's probe
+            Long cancelled = db.sql("SELECT COUNT(*) AS n FROM webhook_delivery WHERE subscription_id = :id"
+                            + " AND status = 'CANCELLED'")
+                    .bind("id", UUID.fromString(id))
+                    .map(row -> ((Number) row.get("n")).longValue()).one().block();
+            assertThat(cancelled).isGreaterThanOrEqualTo(neverTried - 1);
+        }
+    }
+
+    @Test
+    void an_endpoint_with_a_backlog_is_sent_its_in_flight_limit_at_a_time_until_the_backlog_is_gone() {
+        List<String> parties = newRegions(2);
+        Duration reply = Duration.ofMillis(300);
+        try (WebhookReceiver slow = WebhookReceiver.start().hangingFor(reply)) {
+            subscribe(slow.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample previous = agreementEvent("concord.agreement.opened", parties);
+            List<ContractExample> events = new java.util.ArrayList<>(List.of(previous));
+            for (int i = 0; i < 23; i++) {
+                previous = nextEvent(previous, "concord.agreement.signature-recorded");
+                events.add(previous);
+            }
+
+            events.forEach(this::publish);
+
+            await().atMost(PATIENCE).until(() -> slow.received().size() == 24);
+            List<Instant> arrivals = slow.received().stream().map(WebhookReceiver.Received::at).sorted().toList();
+            int mostAtOnce = arrivals.stream()
+                    .mapToInt(at -> (int) arrivals.stream().filter(a -> !a.isAfter(at) && a.plus(reply).isAfter(at)).count())
+                    .max().orElseThrow();
+            // the limit (4) is held, and used: a send that ends frees its slot for the next delivery at once
+            assertThat(mostAtOnce).isBetween(2, 4);
+            assertThat(Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)))
+                    .isLessThan(reply.multipliedBy(24 / 2));
+        }
+    }
+
+    @Test
     void gone_disables_the_subscription_and_nothing_more_is_sent_to_it() {
         List<String> parties = newRegions(2);
         try (WebhookReceiver receiver = WebhookReceiver.start().answeringInTurn(410)) {

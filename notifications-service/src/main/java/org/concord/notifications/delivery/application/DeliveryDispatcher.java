@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.concord.notifications.webhook.WebhookClient;
 import org.concord.notifications.webhook.WebhookProperties;
@@ -28,11 +26,13 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends due deliveries. Every {@code poll-interval}, and at once when woken (after an event was queued), it
- * claims due rows one by one with a conditional UPDATE (so two instances never send one delivery at the same
- * time) and starts each send on its own, without waiting for it: one slow or failing endpoint never delays
- * another. At most {@code max-concurrency} sends are in flight per instance, and at most
- * {@code max-in-flight-per-endpoint} per subscription; an endpoint at its limit is skipped in the query.
+ * Sends due deliveries, each endpoint (subscription) on its own, as Svix does. A round asks every active endpoint that
+ * is not backing off after a failure for its oldest due deliveries, as many as it has free slots here
+ * ({@code max-in-flight-per-endpoint}; one for an endpoint that is failing: a probe), claims each with a conditional
+ * UPDATE (so two instances never send one delivery at the same time) and starts its send without waiting for it.
+ * A round runs every {@code poll-interval}, when events were queued, and when a send ends (its slot is free again),
+ * so one endpoint with a backlog keeps all its slots busy, while its backlog is never read for another endpoint.
+ * At most {@code max-concurrency} sends are in flight per instance.
  *
  * <p>At least once: an instance that dies mid-send leaves its claim to expire, and the delivery is sent again.
  */
@@ -65,21 +65,26 @@ public class DeliveryDispatcher implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Looks for due deliveries now rather than at the next poll (called after events were queued). */
+    /** Looks for due deliveries now rather than at the next poll (after events were queued, or a send ended). */
     public void wakeUp() {
-        wakeUps.tryEmitNext(Boolean.TRUE);
+        // emissions must not overlap: sends end on many threads at once, and a wake-up lost to that would leave a free
+        // slot unused until the next poll
+        synchronized (wakeUps) {
+            wakeUps.tryEmitNext(Boolean.TRUE);
+        }
     }
 
     @Override
     public void start() {
+        // one round at a time; wake-ups during a round are folded into one more round right after it
         loop = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
                         wakeUps.asFlux())
-                .onBackpressureDrop()
+                .onBackpressureLatest()
                 .concatMap(signal -> dispatchDue()
                         .onErrorResume(error -> {
                             log.warn("could not look for due deliveries: {}", error.toString());
                             return Mono.empty();
-                        }), 1)
+                        }), 0)
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe();
     }
@@ -98,22 +103,14 @@ public class DeliveryDispatcher implements SmartLifecycle {
         return running != null && !running.isDisposed();
     }
 
-    /** One round: claim what is due (within the concurrency limits) and start sending each. */
+    /** One round: for each endpoint that can be tried now, claim its due deliveries up to its free slots and send them. */
     Mono<Void> dispatchDue() {
-        int capacity;
-        Set<UUID> busy;
-        synchronized (this) {
-            capacity = properties.maxConcurrency() - inFlight;
-            busy = inFlightPerEndpoint.entrySet().stream()
-                    .filter(e -> e.getValue() >= properties.maxInFlightPerEndpoint())
-                    .map(Map.Entry::getKey)
-                    .collect(Collectors.toSet());
-        }
-        if (capacity <= 0) {
-            return Mono.empty();
-        }
         Instant now = clock.instant();
-        return deliveries.due(now, Math.min(capacity, properties.batchSize()), busy)
+        return subscriptions.ready(now)
+                .concatMap(endpoint -> {
+                    int free = freeSlots(endpoint);
+                    return free <= 0 ? Flux.<Delivery>empty() : deliveries.due(endpoint.id(), now, free);
+                })
                 .concatMap(delivery -> {
                     if (!reserve(delivery.subscriptionId())) {
                         return Mono.empty();
@@ -131,13 +128,16 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 .then();
     }
 
-    /** Starts one send; it runs on its own and frees its slot when its attempt is recorded. */
+    /** Starts one send; it runs on its own, and when its attempt is recorded its slot is free for the next delivery. */
     private void send(Delivery delivery) {
         subscriptions.find(delivery.subscriptionId())
                 .flatMap(subscription -> subscription.status() == Subscription.Status.ACTIVE
                         ? attempt(delivery, subscription)
                         : service.abandon(delivery, subscription, "not sent: subscription " + subscription.status()))
-                .doFinally(signal -> release(delivery.subscriptionId()))
+                .doFinally(signal -> {
+                    release(delivery.subscriptionId());
+                    wakeUp();
+                })
                 .subscribe(ignored -> { }, error -> log.error("delivery {} attempt could not be recorded; "
                         + "it will be retried when its claim expires", delivery.id(), error));
     }
@@ -151,6 +151,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 .flatMap(response -> service.recordAttempt(delivery, subscription, response, attemptedAt)
                         .map(verdict -> new DeliveryObserver.Attempted(response, verdict))))
                 .then();
+    }
+
+    private synchronized int freeSlots(Subscription endpoint) {
+        int endpointFree = endpoint.sendsAtOnce(properties.maxInFlightPerEndpoint())
+                - inFlightPerEndpoint.getOrDefault(endpoint.id(), 0);
+        return Math.min(endpointFree, properties.maxConcurrency() - inFlight);
     }
 
     private synchronized boolean reserve(UUID subscriptionId) {

@@ -82,7 +82,7 @@ public class DeliveryService implements PendingDeliveries {
 
     /**
      * Records one attempt and its consequences in one transaction: the attempt log, the delivery's next state,
-     * the endpoint's failing-since mark (and disabling it after 410 Gone or failures for longer than
+     * the endpoint's failing-since mark and back-off (and disabling it after 410 Gone or failures for longer than
      * {@code disable-after}), and the outcome event once the delivery is done.
      */
     public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, Subscription subscription, WebhookResponse response,
@@ -115,15 +115,20 @@ public class DeliveryService implements PendingDeliveries {
                     delivery.eventType(), delivery.payload(), Delivery.Status.PENDING, attempt, retry.at(), false,
                     response.statusCode(), retry.failure(), delivery.createdAt(), null);
             log.debug("delivery {} attempt {} failed ({}); next at {}", delivery.id(), attempt, retry.failure(), retry.at());
-            return deliveries.update(next).then(subscriptions.recordFailure(subscription.id(), now));
+            return deliveries.update(next).then(recordFailure(subscription, now));
         }
         if (verdict instanceof Delivery.Verdict.GaveUp gaveUp) {
             return done(delivery, subscription, attempt, response, Delivery.Status.FAILED, gaveUp.reason(), now)
-                    .then(subscriptions.recordFailure(subscription.id(), now));
+                    .then(recordFailure(subscription, now));
         }
         Delivery.Verdict.EndpointGone gone = (Delivery.Verdict.EndpointGone) verdict;
         return done(delivery, subscription, attempt, response, Delivery.Status.FAILED, gone.reason(), now)
                 .then(disable(subscription, gone.reason(), now));
+    }
+
+    private Mono<Void> recordFailure(Subscription subscription, Instant now) {
+        return subscriptions.recordFailure(subscription.id(), now,
+                subscription.backoffUntil(now, properties.minEndpointBackoff(), properties.maxEndpointBackoff()));
     }
 
     /** Ends a claimed delivery without sending it: its subscription is no longer active. */
@@ -135,11 +140,13 @@ public class DeliveryService implements PendingDeliveries {
 
     /**
      * An operator's "send it now": a pending delivery's next attempt is brought forward to now (its retry schedule
-     * goes on if it fails); a failed one is sent once more (by hand, e.g. after the receiver was fixed).
+     * goes on if it fails); a failed one is sent once more (by hand, e.g. after the receiver was fixed). Either way the
+     * endpoint's back-off ends: the operator says it is worth trying now.
      */
     public Mono<Delivery> sendNow(UUID subscriptionId, UUID deliveryId) {
         Instant now = clock.instant();
         return useCases.run(() -> activeSubscription(subscriptionId)
+                .then(subscriptions.endBackoff(subscriptionId))
                 .then(deliveries.find(subscriptionId, deliveryId))
                 .switchIfEmpty(Mono.error(() -> new DeliveryNotFound(subscriptionId, deliveryId)))
                 .flatMap(delivery -> bringForward(delivery, now)
@@ -187,11 +194,7 @@ public class DeliveryService implements PendingDeliveries {
     /** Cancels what is still queued for a deleted subscription (in the caller's transaction). */
     @Override
     public Mono<Long> cancelFor(UUID subscriptionId) {
-        Instant now = clock.instant();
-        return deliveries.pendingUnclaimed(subscriptionId, now)
-                .concatMap(d -> deliveries.end(d.id(), Delivery.Status.CANCELLED, "subscription deleted", now))
-                .filter(Boolean::booleanValue)
-                .count();
+        return deliveries.cancelPending(subscriptionId, "subscription deleted", clock.instant());
     }
 
     private Mono<Void> disable(Subscription subscription, String reason, Instant now) {

@@ -59,6 +59,23 @@ public record Subscription(UUID id, URI url, List<String> eventTypes, List<Strin
         return failingSince != null && Duration.between(failingSince, now).compareTo(period) > 0;
     }
 
+    /**
+     * After a failed attempt at {@code now}: when the endpoint may be tried again. The pause is as long as the endpoint
+     * has been failing, within [{@code shortest}, {@code longest}], so it doubles from probe to probe (endpoint-level
+     * back-off): a failing endpoint costs one attempt now and then, not one per queued delivery.
+     */
+    public Instant backoffUntil(Instant now, Duration shortest, Duration longest) {
+        Duration failingFor = failingSince == null ? Duration.ZERO : Duration.between(failingSince, now);
+        Duration pause = failingFor.compareTo(shortest) < 0 ? shortest
+                : failingFor.compareTo(longest) > 0 ? longest : failingFor;
+        return now.plus(pause);
+    }
+
+    /** How many sends the endpoint takes at once: a failing one gets one at a time (a probe) until one succeeds. */
+    public int sendsAtOnce(int limit) {
+        return failingSince == null ? limit : 1;
+    }
+
 
     static URI parseUrl(String url) {
         if (url == null || url.isBlank()) {

@@ -59,6 +59,15 @@ public class SubscriptionRepository {
                 .all();
     }
 
+    /** The active subscriptions whose endpoint may be tried now: not backing off after a failure. */
+    public Flux<Subscription> ready(Instant now) {
+        return db.sql("SELECT " + COLUMNS + " FROM subscription WHERE status = 'ACTIVE'"
+                        + " AND (backoff_until IS NULL OR backoff_until <= :now)")
+                .bind("now", Sql.utc(now))
+                .map(SubscriptionRepository::subscription)
+                .all();
+    }
+
     public Mono<Page<Subscription>> page(PageQuery query) {
         Mono<Long> total = db.sql("SELECT COUNT(*) AS total FROM subscription WHERE status <> 'DELETED'")
                 .map(row -> Sql.number(row, "total"))
@@ -120,24 +129,39 @@ public class SubscriptionRepository {
 
     public Mono<Boolean> enable(UUID id, Instant now) {
         return db.sql("UPDATE subscription SET status = 'ACTIVE', disabled_reason = NULL, failing_since = NULL, "
-                        + "version = version + 1, updated_at = :now WHERE id = :id AND status = 'DISABLED'")
+                        + "backoff_until = NULL, version = version + 1, updated_at = :now "
+                        + "WHERE id = :id AND status = 'DISABLED'")
                 .bind("id", id)
                 .bind("now", Sql.utc(now))
                 .fetch().rowsUpdated()
                 .map(rows -> rows == 1);
     }
 
+    /** Notes a successful attempt: the endpoint is healthy again, no longer failing nor backing off. */
     public Mono<Void> recordSuccess(UUID id) {
-        return db.sql("UPDATE subscription SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
+        return db.sql("UPDATE subscription SET failing_since = NULL, backoff_until = NULL"
+                        + " WHERE id = :id AND failing_since IS NOT NULL")
                 .bind("id", id)
                 .then();
     }
 
-    /** Notes a failed attempt: the endpoint has been failing since its first failure after a success. */
-    public Mono<Void> recordFailure(UUID id, Instant now) {
-        return db.sql("UPDATE subscription SET failing_since = :now WHERE id = :id AND failing_since IS NULL")
+    /**
+     * Notes a failed attempt: the endpoint has been failing since its first failure after a success, and none of its
+     * deliveries is tried before {@code backoffUntil}.
+     */
+    public Mono<Void> recordFailure(UUID id, Instant now, Instant backoffUntil) {
+        return db.sql("UPDATE subscription SET failing_since = COALESCE(failing_since, :now), backoff_until = :until"
+                        + " WHERE id = :id")
                 .bind("id", id)
                 .bind("now", Sql.utc(now))
+                .bind("until", Sql.utc(backoffUntil))
+                .then();
+    }
+
+    /** Ends the endpoint's back-off now (an operator sends a delivery now): its next due delivery probes it. */
+    public Mono<Void> endBackoff(UUID id) {
+        return db.sql("UPDATE subscription SET backoff_until = NULL WHERE id = :id AND backoff_until IS NOT NULL")
+                .bind("id", id)
                 .then();
     }
 

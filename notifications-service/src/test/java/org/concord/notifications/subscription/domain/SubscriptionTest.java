@@ -74,4 +74,26 @@ class SubscriptionTest {
         assertThat(failing.failingLongerThan(Duration.ofDays(5), now)).isTrue();
         assertThat(failing.failingLongerThan(Duration.ofDays(7), now)).isFalse();
     }
+
+    @Test
+    void a_failing_endpoint_backs_off_as_long_as_it_has_been_failing_within_the_bounds() {
+        Duration shortest = Duration.ofSeconds(5);
+        Duration longest = Duration.ofMinutes(10);
+        assertThat(failingSince(null).backoffUntil(now, shortest, longest)).isEqualTo(now.plusSeconds(5));
+        assertThat(failingSince(now.minusSeconds(2)).backoffUntil(now, shortest, longest)).isEqualTo(now.plusSeconds(5));
+        assertThat(failingSince(now.minusSeconds(40)).backoffUntil(now, shortest, longest)).isEqualTo(now.plusSeconds(40));
+        assertThat(failingSince(now.minus(Duration.ofHours(3))).backoffUntil(now, shortest, longest))
+                .isEqualTo(now.plus(longest));
+    }
+
+    @Test
+    void a_failing_endpoint_takes_one_send_at_a_time_and_a_healthy_one_its_limit() {
+        assertThat(failingSince(null).sendsAtOnce(4)).isEqualTo(4);
+        assertThat(failingSince(now.minusSeconds(1)).sendsAtOnce(4)).isEqualTo(1);
+    }
+
+    private Subscription failingSince(Instant since) {
+        return new Subscription(UUID.randomUUID(), java.net.URI.create("https://x.example/h"), List.of(), List.of(),
+                Subscription.Status.ACTIVE, null, since, 1, now);
+    }
 }
