@@ -34,6 +34,7 @@ import org.concord.platform.security.SecurityConfiguration;
 import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.DurableCommits;
 import org.concord.platform.startup.KafkaStartupCheck;
+import org.concord.platform.persistence.H2FileHousekeeping;
 import org.concord.platform.persistence.LastVersionWins;
 import org.concord.platform.usecase.UseCases;
 import org.concord.platform.web.IdempotentRequests;
@@ -51,9 +52,13 @@ import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuil
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,6 +98,23 @@ public class PlatformAutoConfiguration {
     @Bean
     DurableCommits durableCommits(DatabaseClient db, @Value("${spring.r2dbc.url:}") String url) {
         return new DurableCommits(db, url);
+    }
+
+    /** An H2 file database is compacted by the service itself: with WRITE_DELAY=0 H2 does not (see H2FileHousekeeping). */
+    @Bean
+    @Conditional(H2FileDatabase.class)
+    H2FileHousekeeping h2FileHousekeeping(@Value("${spring.flyway.url}") String url,
+            @Value("${spring.flyway.user:}") String user, @Value("${spring.flyway.password:}") String password,
+            @Value("${concord.database.h2-housekeeping-interval}") java.time.Duration interval) {
+        return new H2FileHousekeeping(url, user, password, interval);
+    }
+
+    static final class H2FileDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return DurableCommits.isH2File(context.getEnvironment().getProperty("spring.r2dbc.url"));
+        }
     }
 
     @Bean

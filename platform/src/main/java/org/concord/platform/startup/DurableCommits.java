@@ -35,7 +35,7 @@ public final class DurableCommits implements InitializingBean {
 
     /** Refuses an H2 file URL (R2DBC or JDBC) that does not write each commit at once; other URLs pass. */
     public static void checkH2(String property, String url) {
-        if (url == null || !isH2File(url)) {
+        if (!isH2File(url)) {
             return;
         }
         String[] parts = url.split(";");
@@ -50,7 +50,11 @@ public final class DurableCommits implements InitializingBean {
                 "Add ;" + H2_SETTING + " to CONCORD_DB_R2DBC_URL and CONCORD_DB_JDBC_URL (./concord up does).");
     }
 
-    private static boolean isH2File(String url) {
+    /** Whether the URL (R2DBC or JDBC) names an H2 database in a file. */
+    public static boolean isH2File(String url) {
+        if (url == null) {
+            return false;
+        }
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("r2dbc:h2:")) {
             return lower.startsWith("r2dbc:h2:file:");
