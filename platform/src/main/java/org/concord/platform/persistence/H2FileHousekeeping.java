@@ -59,7 +59,12 @@ public final class H2FileHousekeeping implements SmartLifecycle {
         try {
             // the same database the service uses: H2 keeps one per file in the process, whichever URL opened it first
             connection = DriverManager.getConnection(jdbcUrl, user, password);
-            store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                log.info("H2 housekeeping is left to the process that serves {} (AUTO_SERVER)", jdbcUrl);
+                closeConnection();
+                return;
+            }
+            store = session.getDatabase().getStore().getMvStore();
         } catch (SQLException e) {
             log.warn("H2 housekeeping is off: could not open {} ({})", jdbcUrl, e.getMessage());
             return;
