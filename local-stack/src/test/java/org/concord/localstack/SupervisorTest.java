@@ -58,7 +58,9 @@ class SupervisorTest {
         assertThat(run.process("victim").orElseThrow().lastExit()).contains("exit code 137: killed by SIGKILL");
         assertThat(bystander.process().pid()).isEqualTo(other);
         assertThat(bystander.process().isAlive()).isTrue();
-        assertThat(Files.readString(data.resolve("logs/victim.log"))).containsPattern("(?s)hello from \\d+.*hello from \\d+");
+        // the restarted process is up before its first line reaches the log
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(Files.readString(data.resolve("logs/victim.log"))).containsPattern("(?s)hello from \\d+.*hello from \\d+"));
     }
 
     @Test
