@@ -185,6 +185,7 @@ public final class LocalStack {
             new Topics(admin).ensure(TopicSpec.all(), options.partitions(), layout.replicationFactor(), layout.minInsyncReplicas())
                     .forEach(Console::info);
         }
+        Map<String, QuickStart.Launch> launches = quickStarts(options, layout, database, data);
         // In waves, one instance of each service at a time: the first instance to open an H2 file serves it to the
         // others (AUTO_SERVER), and one opening it while the first is still starting would find no server yet.
         Map<ChildProcess, Duration> ready = new LinkedHashMap<>();
@@ -195,7 +196,7 @@ public final class LocalStack {
                     continue;
                 }
                 Console.info("starting " + service.name() + " on port " + service.port() + " ...");
-                ChildProcess child = serviceProcess(service, options.home(), options.serviceJvm(), data,
+                ChildProcess child = serviceProcess(service, launches.get(service.name()), options.serviceJvm(), data,
                         environment(service, data.root(), database, layout.bootstrapServers()));
                 supervisor.start(child, false);
                 wave.add(child);
@@ -204,7 +205,7 @@ public final class LocalStack {
         }
         StackLayout.ServiceInstance gateway = layout.gateway();
         Console.info("starting the gateway on port " + gateway.port() + " ...");
-        ChildProcess gatewayProcess = serviceProcess(gateway, options.home(), options.serviceJvm(), data, gatewayEnvironment(layout, data.root()));
+        ChildProcess gatewayProcess = serviceProcess(gateway, launches.get(gateway.name()), options.serviceJvm(), data, gatewayEnvironment(layout, data.root()));
         supervisor.start(gatewayProcess, false);
         ready.putAll(awaitReady(supervisor, List.of(gatewayProcess)));
         List<Summary.Row> rows = ready.entrySet().stream()
@@ -250,11 +251,52 @@ public final class LocalStack {
     }
 
     /** A service instance, or the gateway: the same JVM, healthy when its {@code /actuator/health} says UP. */
-    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, Path home, List<String> jvmOptions, DataDirectory data,
+    /**
+     * Each service's and the gateway's quick start (see QuickStart), made in parallel once per build: a training start
+     * of each runs against the real broker and its real database, so this comes after Kafka and before the services.
+     */
+    private static Map<String, QuickStart.Launch> quickStarts(LaunchOptions options, StackLayout layout, Database database,
+            DataDirectory data) {
+        Instant began = Instant.now();
+        List<ServiceSpec> services = Stream.concat(ServiceSpec.ALL.stream(), Stream.of(ServiceSpec.GATEWAY)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        Map<String, java.util.concurrent.Future<QuickStart.Launch>> preparing = new LinkedHashMap<>();
+        for (ServiceSpec service : services) {
+            StackLayout.ServiceInstance first = service == ServiceSpec.GATEWAY ? layout.gateway()
+                    : layout.instancesOf(service.name()).get(0);
+            Map<String, String> environment = service == ServiceSpec.GATEWAY ? gatewayEnvironment(layout, data.root())
+                    : environment(first, data.root(), database, layout.bootstrapServers());
+            QuickStart quickStart = new QuickStart(service.jar(options.home()), options.serviceJvm(), ChildProcess.currentJava());
+            preparing.put(service.name(), pool.submit(() -> quickStart.prepare(environment, service.directory(data.root()))));
+        }
+        Map<String, QuickStart.Launch> launches = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, java.util.concurrent.Future<QuickStart.Launch>> launch : preparing.entrySet()) {
+                launches.put(launch.getKey(), launch.getValue().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(null, LaunchException.INTERRUPTED);
+        } catch (ExecutionException e) {
+            throw new LaunchException("preparing the quick starts failed: " + LaunchException.rootCause(e), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        Duration took = Duration.between(began, Instant.now());
+        if (took.compareTo(Duration.ofSeconds(5)) > 0) {
+            Console.info("quick starts made in " + Summary.seconds(took) + " (once per build: the jars unpacked, and a class data"
+                    + " sharing archive from a training start of each; docs/local-stack.md)");
+        }
+        return launches;
+    }
+
+    static ChildProcess serviceProcess(StackLayout.ServiceInstance instance, QuickStart.Launch launch, List<String> jvmOptions,
+            DataDirectory data,
             Map<String, String> environment) {
         ServiceSpec service = instance.service();
-        List<String> jvm = jvmOptions.stream().map(option -> option.replace("{name}", instance.name())).toList();
-        List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), jvm, service.jar(home), List.of());
+        List<String> jvm = Stream.concat(jvmOptions.stream().map(option -> option.replace("{name}", instance.name())),
+                launch.jvmOptions().stream()).toList();
+        List<String> command = ChildProcess.javaCommand(ChildProcess.currentJava(), jvm, launch.jar(), List.of());
         Health health = new Health();
         return new ChildProcess(instance.name(), instance.tag(), service.colour(), command,
                 environment, service.directory(data.root()),

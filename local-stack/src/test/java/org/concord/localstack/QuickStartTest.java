@@ -1,0 +1,68 @@
+package org.concord.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quick start on real files and a real JVM; its use on the services' jars is exercised by every stack start. */
+class QuickStartTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void options_that_choose_their_own_archive_leave_the_jar_as_it_is() throws IOException {
+        Path jar = plainJar();
+        for (String option : List.of("-Xshare:off", "-XX:SharedArchiveFile=/tmp/mine.jsa", "-XX:ArchiveClassesAtExit=mine.jsa")) {
+            QuickStart quickStart = new QuickStart(jar, List.of("-Xmx256m", option), ChildProcess.currentJava());
+
+            assertThat(quickStart.prepare(Map.of(), home)).isEqualTo(new QuickStart.Launch(List.of(), jar));
+        }
+        assertThat(home.resolve("target").resolve(QuickStart.DIRECTORY)).doesNotExist();
+    }
+
+    @Test
+    void a_jar_that_cannot_be_unpacked_starts_as_it_is_and_the_log_says_why() throws IOException {
+        Path jar = plainJar();
+        QuickStart quickStart = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava());
+
+        assertThat(quickStart.prepare(Map.of(), home.resolve("work"))).isEqualTo(new QuickStart.Launch(List.of(), jar));
+        assertThat(Files.readString(jar.resolveSibling(QuickStart.DIRECTORY).resolve(QuickStart.TRAINING_LOG)))
+                .contains("-Djarmode=tools");
+        assertThat(jar.resolveSibling(QuickStart.DIRECTORY).resolve("stamp")).doesNotExist();
+    }
+
+    @Test
+    void a_new_jar_other_options_or_another_jdk_make_the_archive_stale() throws IOException {
+        Path jar = plainJar();
+        String made = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp();
+
+        assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp()).isEqualTo(made);
+        assertThat(new QuickStart(jar, List.of("-XX:+UseSerialGC", "-Xmx512m"), ChildProcess.currentJava()).stamp()).isNotEqualTo(made);
+        assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, Path.of("/opt/another-jdk/bin/java")).stamp()).isNotEqualTo(made);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp()).isNotEqualTo(made);
+    }
+
+    /** A jar that is not a Spring Boot executable jar: the tools jar mode is not in it. */
+    private Path plainJar() throws IOException {
+        Path jar = home.resolve("target").resolve("service-exec.jar");
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry("hello.txt"));
+            out.write("hello".getBytes());
+            out.closeEntry();
+        }
+        return jar;
+    }
+}
