@@ -25,12 +25,6 @@ record Database(Optional<String> postgres, String postgresUser, String postgresP
     static final String H2_DURABLE = ";WRITE_DELAY=0";
     /** Prepared statements kept per connection: a service runs a few dozen distinct ones, and H2 keeps 8 by default. */
     static final String H2_STATEMENT_CACHE = ";QUERY_CACHE_SIZE=64";
-    /**
-     * r2dbc-h2 binds every String parameter as a CLOB, and H2 keeps a CLOB of more than 85 characters in its LOB
-     * storage (written, then deleted, in the file) and holds it for five minutes; below this size it stays in memory.
-     * 4 MB: three bytes per character of the largest request body (1 MB).
-     */
-    static final String H2_STRINGS_IN_MEMORY = ";MAX_LENGTH_INPLACE_LOB=4194304";
     static final String H2_SHARED = ";AUTO_SERVER=TRUE";
     static final String USER_VARIABLE = "CONCORD_POSTGRES_USER";
     static final String PASSWORD_VARIABLE = "CONCORD_POSTGRES_PASSWORD";
@@ -68,7 +62,7 @@ record Database(Optional<String> postgres, String postgresUser, String postgresP
     }
 
     private String h2Settings() {
-        return H2_DURABLE + H2_STATEMENT_CACHE + H2_STRINGS_IN_MEMORY + (instances > 1 ? H2_SHARED : "");
+        return H2_DURABLE + H2_STATEMENT_CACHE + (instances > 1 ? H2_SHARED : "");
     }
 
     /** Creates the services' databases on the PostgreSQL server if they are missing; returns what it did. */

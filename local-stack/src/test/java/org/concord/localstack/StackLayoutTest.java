@@ -82,10 +82,10 @@ class StackLayoutTest {
         Database one = new Database(Optional.empty(), "postgres", "", 1);
         Database two = new Database(Optional.empty(), "postgres", "", 2);
 
-        assertThat(one.r2dbcUrl(regions, data)).isEqualTo("r2dbc:h2:file:////tmp/concord-data/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304");
-        assertThat(one.jdbcUrl(regions, data)).isEqualTo("jdbc:h2:file:/tmp/concord-data/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304");
-        assertThat(two.r2dbcUrl(regions, data)).endsWith("/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304;AUTO_SERVER=TRUE");
-        assertThat(two.jdbcUrl(regions, data)).endsWith("/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304;AUTO_SERVER=TRUE");
+        assertThat(one.r2dbcUrl(regions, data)).isEqualTo("r2dbc:h2:file:////tmp/concord-data/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+        assertThat(one.jdbcUrl(regions, data)).isEqualTo("jdbc:h2:file:/tmp/concord-data/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+        assertThat(two.r2dbcUrl(regions, data)).endsWith("/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE");
+        assertThat(two.jdbcUrl(regions, data)).endsWith("/regions-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE");
         assertThat(one.user()).isEqualTo("sa");
     }
 
@@ -94,7 +94,7 @@ class StackLayoutTest {
         String expected = Path.of("").toAbsolutePath().resolve("rel/regions-service/db").toString();
         Database h2 = new Database(Optional.empty(), "postgres", "", 1);
 
-        assertThat(h2.jdbcUrl(ServiceSpec.ALL.get(0), Path.of("rel"))).isEqualTo("jdbc:h2:file:" + expected + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304");
+        assertThat(h2.jdbcUrl(ServiceSpec.ALL.get(0), Path.of("rel"))).isEqualTo("jdbc:h2:file:" + expected + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
     }
 
     @Test
@@ -117,8 +117,8 @@ class StackLayoutTest {
         assertThat(environment)
                 .containsEntry("PORT", "8093")
                 .containsEntry("CONCORD_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
-                .containsEntry("CONCORD_DB_R2DBC_URL", "r2dbc:h2:file:////tmp/concord-data/notifications-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304;AUTO_SERVER=TRUE")
-                .containsEntry("CONCORD_DB_JDBC_URL", "jdbc:h2:file:/tmp/concord-data/notifications-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=4194304;AUTO_SERVER=TRUE")
+                .containsEntry("CONCORD_DB_R2DBC_URL", "r2dbc:h2:file:////tmp/concord-data/notifications-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE")
+                .containsEntry("CONCORD_DB_JDBC_URL", "jdbc:h2:file:/tmp/concord-data/notifications-service/db;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE")
                 .containsEntry("CONCORD_DB_USER", "sa")
                 .containsEntry("CONCORD_DB_PASSWORD", "")
                 .containsEntry("CONCORD_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1")

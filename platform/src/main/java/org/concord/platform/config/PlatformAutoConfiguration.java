@@ -35,6 +35,7 @@ import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.DurableCommits;
 import org.concord.platform.startup.KafkaStartupCheck;
 import org.concord.platform.persistence.H2FileHousekeeping;
+import org.concord.platform.persistence.H2Strings;
 import org.concord.platform.persistence.LastVersionWins;
 import org.concord.platform.usecase.UseCases;
 import org.concord.platform.web.IdempotentRequests;
@@ -85,12 +86,19 @@ public class PlatformAutoConfiguration {
         return new KafkaStartupCheck(String.join(",", kafka.getBootstrapServers()), timeout);
     }
 
-    /** PostgreSQL sessions commit synchronously whatever the server's defaults (see DurableCommits). */
+    /**
+     * What every database session needs whatever the server's or the URL's defaults: PostgreSQL commits synchronously
+     * (see DurableCommits), H2 keeps strings in their rows (see H2Strings).
+     */
     @Bean
-    ConnectionFactoryOptionsBuilderCustomizer durablePostgresSessions(@Value("${spring.r2dbc.url:}") String url) {
+    ConnectionFactoryOptionsBuilderCustomizer databaseSessions(@Value("${spring.r2dbc.url:}") String url) {
         return builder -> {
             if (DurableCommits.isPostgres(url)) {
                 builder.option(io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider.OPTIONS, DurableCommits.POSTGRES_SESSION);
+            }
+            String h2Strings = H2Strings.settingFor(url);
+            if (h2Strings != null) {
+                builder.option(io.r2dbc.h2.H2ConnectionFactoryProvider.OPTIONS, h2Strings);
             }
         };
     }
