@@ -10,6 +10,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.concord.platform.deadletter.DeadLetterController;
 import org.concord.platform.deadletter.DeadLetters;
 import org.concord.platform.inbox.IdempotentConsumer;
+import org.concord.platform.lifecycle.PeriodicTask;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.platform.messaging.ConsumerBindings;
 import org.concord.platform.messaging.ConsumerLag;
@@ -109,12 +110,18 @@ public class PlatformAutoConfiguration {
     }
 
     /** An H2 file database is compacted by the service itself: with WRITE_DELAY=0 H2 does not (see H2FileHousekeeping). */
-    @Bean
+    @Bean(destroyMethod = "close")
     @Conditional(H2FileDatabase.class)
     H2FileHousekeeping h2FileHousekeeping(@Value("${spring.flyway.url}") String url,
-            @Value("${spring.flyway.user:}") String user, @Value("${spring.flyway.password:}") String password,
+            @Value("${spring.flyway.user:}") String user, @Value("${spring.flyway.password:}") String password) {
+        return new H2FileHousekeeping(url, user, password);
+    }
+
+    @Bean
+    @Conditional(H2FileDatabase.class)
+    PeriodicTask h2Housekeeping(H2FileHousekeeping housekeeping,
             @Value("${concord.database.h2-housekeeping-interval}") java.time.Duration interval) {
-        return new H2FileHousekeeping(url, user, password, interval);
+        return new PeriodicTask("h2-housekeeping", interval, interval, housekeeping::tidy);
     }
 
     static final class H2FileDatabase implements Condition {
@@ -196,8 +203,13 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    GaugeRefresher gaugeRefresher(@Value("${concord.metrics.refresh-interval}") java.time.Duration interval) {
-        return new GaugeRefresher(interval);
+    GaugeRefresher gaugeRefresher() {
+        return new GaugeRefresher();
+    }
+
+    @Bean
+    PeriodicTask gaugeRefreshing(GaugeRefresher refresher, @Value("${concord.metrics.refresh-interval}") java.time.Duration interval) {
+        return new PeriodicTask("gauge-refresh", java.time.Duration.ZERO, interval, refresher::refreshNow);
     }
 
     @Bean(destroyMethod = "close")

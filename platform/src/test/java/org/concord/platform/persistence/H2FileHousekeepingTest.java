@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class H2FileHousekeepingTest {
     void housekeeping_keeps_the_file_to_a_fraction_of_what_it_grows_to_without() throws SQLException {
         long untended = sizeAfterLoad(directory.resolve("untended"), null);
         String url = url(directory.resolve("tended"));
-        H2FileHousekeeping housekeeping = new H2FileHousekeeping(url, "sa", "", Duration.ofHours(1));
+        H2FileHousekeeping housekeeping = new H2FileHousekeeping(url, "sa", "");
 
         long tended = sizeAfterLoad(directory.resolve("tended"), housekeeping);
 
@@ -51,8 +50,7 @@ class H2FileHousekeepingTest {
     @Test
     void housekeeping_changes_no_data() throws SQLException {
         Path file = directory.resolve("tended");
-        H2FileHousekeeping housekeeping = new H2FileHousekeeping(url(file), "sa", "", Duration.ofHours(1));
-        housekeeping.start();
+        H2FileHousekeeping housekeeping = new H2FileHousekeeping(url(file), "sa", "");
         try (Connection db = DriverManager.getConnection(url(file), "sa", "")) {
             load(db, housekeeping);
             housekeeping.tidy();
@@ -60,20 +58,17 @@ class H2FileHousekeepingTest {
             assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE published")).isEqualTo(COMMITS);
             assertThat(count(db, "SELECT SUM(n) FROM party")).isEqualTo(sumOfLastWrites());
         } finally {
-            housekeeping.stop();
+            housekeeping.close();
         }
     }
 
     private long sizeAfterLoad(Path file, H2FileHousekeeping housekeeping) throws SQLException {
-        if (housekeeping != null) {
-            housekeeping.start();
-        }
         try (Connection db = DriverManager.getConnection(url(file), "sa", "")) {
             load(db, housekeeping);
             return fileSize(file);
         } finally {
             if (housekeeping != null) {
-                housekeeping.stop();
+                housekeeping.close();
             }
         }
     }
