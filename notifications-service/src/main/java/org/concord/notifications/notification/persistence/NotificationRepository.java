@@ -3,7 +3,9 @@ package org.concord.notifications.notification.persistence;
 import org.concord.platform.persistence.Sql;
 import org.concord.notifications.notification.domain.Notification;
 import org.concord.notifications.notification.domain.NotificationFilter;
-import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
@@ -16,8 +18,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class NotificationRepository {
 
-    private static final String COLUMNS =
-            "id, event_id, event_type, agreement_id, agreement_title, region, message, occurred_at, created_at";
+    private static final String INSERTED =
+            "event_id, event_type, agreement_id, agreement_title, region, message, occurred_at, created_at";
+    private static final String COLUMNS = "id, " + INSERTED;
 
     private final DatabaseClient db;
 
@@ -25,25 +28,44 @@ public class NotificationRepository {
         this.db = db;
     }
 
-    /** Inserts the notification and returns it with its id. */
-    public Mono<Notification> insert(Notification n) {
-        return db.sql("""
-                INSERT INTO notification (event_id, event_type, agreement_id, agreement_title, region, message,
-                                          occurred_at, created_at)
-                VALUES (:eventId, :type, :agreementId, :title, :region, :message, :occurredAt, :createdAt)""")
-                .bind("eventId", n.eventId())
-                .bind("type", n.type())
-                .bind("agreementId", n.agreementId())
-                .bind("title", n.agreementTitle())
-                .bind("region", n.region())
-                .bind("message", n.message())
-                .bind("occurredAt", Sql.utc(n.occurredAt()))
-                .bind("createdAt", Sql.utc(n.createdAt()))
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class))
-                .one()
-                .map(id -> new Notification(id, n.eventId(), n.type(), n.agreementId(), n.agreementTitle(), n.region(),
-                        n.message(), n.occurredAt(), n.createdAt()));
+    /**
+     * Inserts the notifications in one statement (an event's are written together) and returns them with their ids,
+     * in the order given. Each is told apart by its region, which is unique among one event's notifications.
+     */
+    public Mono<List<Notification>> insertAll(List<Notification> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        StringJoiner rows = new StringJoiner(", ");
+        for (int i = 0; i < batch.size(); i++) {
+            rows.add("(:eventId%1$d, :type%1$d, :agreementId%1$d, :title%1$d, :region%1$d, :message%1$d, :occurredAt%1$d, :createdAt%1$d)"
+                    .formatted(i));
+        }
+        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO notification (" + INSERTED + ") VALUES " + rows);
+        for (int i = 0; i < batch.size(); i++) {
+            Notification n = batch.get(i);
+            insert = insert.bind("eventId" + i, n.eventId())
+                    .bind("type" + i, n.type())
+                    .bind("agreementId" + i, n.agreementId())
+                    .bind("title" + i, n.agreementTitle())
+                    .bind("region" + i, n.region())
+                    .bind("message" + i, n.message())
+                    .bind("occurredAt" + i, Sql.utc(n.occurredAt()))
+                    .bind("createdAt" + i, Sql.utc(n.createdAt()));
+        }
+        return insert.filter(statement -> statement.returnGeneratedValues("id", "region"))
+                .map(row -> Map.entry(row.get("region", String.class), row.get("id", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(ids -> batch.stream().map(n -> withId(n, ids.get(n.region()))).toList());
+    }
+
+    private static Notification withId(Notification n, Long id) {
+        if (id == null) {
+            throw new IllegalStateException("no id came back for the notification to " + n.region() + " of event " + n.eventId());
+        }
+        return new Notification(id, n.eventId(), n.type(), n.agreementId(), n.agreementTitle(), n.region(), n.message(),
+                n.occurredAt(), n.createdAt());
     }
 
     /** A page of the inbox, newest first. */
