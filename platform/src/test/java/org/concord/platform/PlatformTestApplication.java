@@ -33,6 +33,13 @@ public class PlatformTestApplication {
     public static final java.util.Set<String> BROKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
+     * Events whose effect, once it runs, waits until a test counts their latch down: a poll's transaction held open in
+     * the middle. {@link #REACHED} tells which have started waiting.
+     */
+    public static final java.util.Map<String, java.util.concurrent.CountDownLatch> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+    public static final java.util.Set<String> REACHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
      * The consumer's own view of the test events; one that says it is poison cannot be read; one that says
      * {@code "unavailable": k} finds the database unavailable the first k times its effect runs.
      */
@@ -55,10 +62,22 @@ public class PlatformTestApplication {
                     if (data.unavailable() != null && OUTAGES.merge(event.id(), 1, Integer::sum) <= data.unavailable()) {
                         return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection"));
                     }
-                    return db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
-                            .bind("id", event.id()).bind("payload", event.dataAsString()).then();
+                    return held(event.id()).then(db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
+                            .bind("id", event.id()).bind("payload", event.dataAsString()).then());
                 }))
                 .build();
+    }
+
+    /** Waits (off the database's threads) while the test holds the event. */
+    private static Mono<Void> held(String eventId) {
+        var latch = HELD.get(eventId);
+        if (latch == null) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> {
+            REACHED.add(eventId);
+            return latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then();
     }
 
     /** Like a service's own rules: only signatories sign. */
