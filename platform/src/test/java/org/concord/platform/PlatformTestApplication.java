@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import org.concord.platform.domain.DomainException;
 import org.concord.platform.messaging.EventConsumer;
 import org.concord.platform.messaging.EventConsumers;
+import org.concord.platform.observability.TraceContext;
+import org.concord.platform.persistence.Sql;
 import org.concord.platform.security.AccessRules;
 import org.concord.platform.security.Roles;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -51,9 +53,13 @@ public class PlatformTestApplication {
         }
     }
 
-    /** A consumer declared like the services' ones: idempotent, and poison records end in the dead-letter topic. */
+    /**
+     * A consumer declared like the services' ones: idempotent, and poison records end in the dead-letter topic. Its
+     * effect stores the trace context it runs in, as a service's effect does with what it writes (an outbox row, a
+     * webhook delivery).
+     */
     @Bean
-    EventConsumer recordEffects(EventConsumers consumers, DatabaseClient db) {
+    EventConsumer recordEffects(EventConsumers consumers, DatabaseClient db, TraceContext trace) {
         return consumers.function("recordEffects")
                 .on("concord.agreement.*", TestData.class, (event, data) -> Mono.defer(() -> {
                     if (BROKEN.contains(event.id())) {
@@ -62,8 +68,10 @@ public class PlatformTestApplication {
                     if (data.unavailable() != null && OUTAGES.merge(event.id(), 1, Integer::sum) <= data.unavailable()) {
                         return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection"));
                     }
-                    return held(event.id()).then(db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
-                            .bind("id", event.id()).bind("payload", event.dataAsString()).then());
+                    return held(event.id()).then(trace.current().defaultIfEmpty("").flatMap(traceparent -> Sql.bind(
+                            db.sql("INSERT INTO test_effect (event_id, payload, traceparent) VALUES (:id, :payload, :traceparent)")
+                                    .bind("id", event.id()).bind("payload", event.dataAsString()),
+                            "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then()));
                 }))
                 .build();
     }

@@ -6,7 +6,10 @@ import static org.concord.testsupport.kafka.TopicRecords.header;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,8 +26,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * A consumer applies each poll in one transaction, in the records' order; a record that spoils the poll is parked and
- * the others are applied once; repeated events are applied once (real broker, real database: records sent as one
- * producer batch reach the consumer in one poll).
+ * the others are applied once; repeated events are applied once; each effect runs in its own record's trace (real
+ * broker, real database: records sent as one producer batch reach the consumer in one poll).
  */
 @PlatformTest
 abstract class ConsumerPollScenarios {
@@ -108,6 +111,21 @@ abstract class ConsumerPollScenarios {
     }
 
     @Test
+    void each_effect_of_a_poll_carries_its_own_records_trace_on() {
+        Map<String, String> traceIds = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            traceIds.put(id(), HexFormat.of().formatHex(randomBytes(16)));
+        }
+
+        TestKafka.sendTogether(traceIds.entrySet().stream().map(traced -> CloudEventRecords.traced(event(traced.getKey(), 1),
+                "00-" + traced.getValue() + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")).toList());
+
+        traceIds.keySet().forEach(eventId -> await().atMost(WAIT).until(() -> effects(eventId) == 1));
+        traceIds.forEach((eventId, traceId) -> assertThat(traceparent(eventId))
+                .as("the trace context event %s's effect ran in", eventId).startsWith("00-" + traceId + "-"));
+    }
+
+    @Test
     void a_poll_that_meets_an_unavailable_database_is_held_and_then_applied_whole() {
         String first = id();
         String meetsOutage = id();
@@ -148,6 +166,17 @@ abstract class ConsumerPollScenarios {
     private long effects(String eventId) {
         return db.sql("SELECT COUNT(*) FROM test_effect WHERE event_id = :id").bind("id", eventId)
                 .map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private String traceparent(String eventId) {
+        return db.sql("SELECT traceparent FROM test_effect WHERE event_id = :id").bind("id", eventId)
+                .map(row -> java.util.Optional.ofNullable(row.get(0, String.class))).one().block().orElse(null);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     /** The events with an effect, in the order the effects were written. */
