@@ -41,7 +41,15 @@ final class RecordObservations {
                 () -> new KafkaRecordReceiverContext(record, listenerId, null, group, () -> null), registry).start();
     }
 
-    /** {@code effect} as one attempt at the record's effect, observed under its consumer span. */
+    /**
+     * {@code effect} as one attempt at the record's effect, observed under its consumer span.
+     *
+     * <p>The attempt's span starts with the consumer span in scope. A tracer makes a new span the child of the
+     * thread's current span rather than of the parent observation's whenever the two differ, and in a poll the
+     * thread may still hold an earlier record's span: where a pipeline's context holds no observation (between two
+     * effects), Reactor leaves the thread's one in place. The effect would then run, and what it writes would carry
+     * on, another record's trace.
+     */
     Mono<Void> processing(Observation received, Mono<Void> effect) {
         return Mono.defer(() -> {
             Observation processing = Observation.createNotStarted(FUNCTION, registry)
@@ -50,7 +58,9 @@ final class RecordObservations {
             if (!received.isNoop()) {
                 processing.parentObservation(received);
             }
-            processing.start();
+            try (Observation.Scope consumerSpan = received.openScope()) {
+                processing.start();
+            }
             return effect.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, processing))
                     .doOnError(processing::error)
                     .doFinally(signal -> processing.stop());
