@@ -22,7 +22,7 @@ topics_cmd=("$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --comma
 configs_cmd=("$kafka_bin/kafka-configs.sh" --bootstrap-server "$bootstrap" --command-config "$admin_config")
 
 # name|settings (comma-separated). Dead-letter topics are named <topic>.<consumer service>.dlq, as the
-# services' binder settings (dlq-name) say; they keep their records until an operator has dealt with them.
+# services' consumers name them (DeadLetterTopics); they keep their records until an operator has dealt with them.
 topics=(
   "regions.v1|cleanup.policy=compact"
   "agreements.v1|cleanup.policy=delete,retention.ms=-1"

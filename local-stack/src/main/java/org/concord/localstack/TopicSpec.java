@@ -16,7 +16,7 @@ record TopicSpec(String name, Map<String, String> config) {
             new TopicSpec("notifications.v1", Map.of("cleanup.policy", "delete", "retention.ms", SEVEN_DAYS_MS)));
 
     /**
-     * The consumers' dead-letter topics ({@code <topic>.<consumer service>.dlq}, as the services' binder settings name
+     * The consumers' dead-letter topics ({@code <topic>.<consumer service>.dlq}, as the platform's DeadLetterTopics names
      * them), kept until an operator has dealt with them; created up front, as the compose file's topic-init does, so
      * that on three brokers they are replicated like the rest.
      */

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import org.concord.platform.domain.DomainException;
 import org.concord.platform.messaging.EventConsumer;
 import org.concord.platform.messaging.EventConsumers;
+import org.concord.platform.observability.TraceContext;
+import org.concord.platform.persistence.Sql;
 import org.concord.platform.security.AccessRules;
 import org.concord.platform.security.Roles;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -33,6 +35,13 @@ public class PlatformTestApplication {
     public static final java.util.Set<String> BROKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
+     * Events whose effect, once it runs, waits until a test counts their latch down: a poll's transaction held open in
+     * the middle. {@link #REACHED} tells which have started waiting.
+     */
+    public static final java.util.Map<String, java.util.concurrent.CountDownLatch> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+    public static final java.util.Set<String> REACHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
      * The consumer's own view of the test events; one that says it is poison cannot be read; one that says
      * {@code "unavailable": k} finds the database unavailable the first k times its effect runs.
      */
@@ -44,9 +53,13 @@ public class PlatformTestApplication {
         }
     }
 
-    /** A consumer declared like the services' ones: idempotent, and poison records end in the dead-letter topic. */
+    /**
+     * A consumer declared like the services' ones: idempotent, and poison records end in the dead-letter topic. Its
+     * effect stores the trace context it runs in, as a service's effect does with what it writes (an outbox row, a
+     * webhook delivery).
+     */
     @Bean
-    EventConsumer recordEffects(EventConsumers consumers, DatabaseClient db) {
+    EventConsumer recordEffects(EventConsumers consumers, DatabaseClient db, TraceContext trace) {
         return consumers.function("recordEffects")
                 .on("concord.agreement.*", TestData.class, (event, data) -> Mono.defer(() -> {
                     if (BROKEN.contains(event.id())) {
@@ -55,10 +68,24 @@ public class PlatformTestApplication {
                     if (data.unavailable() != null && OUTAGES.merge(event.id(), 1, Integer::sum) <= data.unavailable()) {
                         return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection"));
                     }
-                    return db.sql("INSERT INTO test_effect (event_id, payload) VALUES (:id, :payload)")
-                            .bind("id", event.id()).bind("payload", event.dataAsString()).then();
+                    return held(event.id()).then(trace.current().defaultIfEmpty("").flatMap(traceparent -> Sql.bind(
+                            db.sql("INSERT INTO test_effect (event_id, payload, traceparent) VALUES (:id, :payload, :traceparent)")
+                                    .bind("id", event.id()).bind("payload", event.dataAsString()),
+                            "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then()));
                 }))
                 .build();
+    }
+
+    /** Waits (off the database's threads) while the test holds the event. */
+    private static Mono<Void> held(String eventId) {
+        var latch = HELD.get(eventId);
+        if (latch == null) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> {
+            REACHED.add(eventId);
+            return latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then();
     }
 
     /** Like a service's own rules: only signatories sign. */

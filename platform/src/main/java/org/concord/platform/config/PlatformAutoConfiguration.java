@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.concord.platform.deadletter.DeadLetterController;
@@ -14,8 +16,8 @@ import org.concord.platform.lifecycle.PeriodicTask;
 import org.concord.platform.messaging.ConcordTopics;
 import org.concord.platform.messaging.ConsumerBindings;
 import org.concord.platform.messaging.ConsumerLag;
-import org.concord.platform.messaging.ConsumerObserver;
 import org.concord.platform.messaging.ConsumerTelemetry;
+import org.concord.platform.messaging.DeadLetterPublisher;
 import org.concord.platform.messaging.DeadLetterTopics;
 import org.concord.platform.messaging.EventConsumer;
 import org.concord.platform.messaging.EventConsumers;
@@ -51,16 +53,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.function.observability.FunctionContext;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -188,15 +195,19 @@ public class PlatformAutoConfiguration {
         return new ConsumerTelemetry(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** What each consumer binding reads, in which group, and where its dead letters go. */
+    /** What each consumer binding reads, in which group, where its dead letters go, and how often a record is tried. */
     @Bean
     ConsumerBindings consumerBindings(BindingServiceProperties stream, @Value("${spring.application.name}") String service) {
         var bindings = new java.util.ArrayList<ConsumerBindings.Binding>();
         stream.getBindings().forEach((name, binding) -> {
             if (name.endsWith("-in-0") && binding.getDestination() != null) {
                 String function = name.substring(0, name.length() - "-in-0".length());
+                var consumer = stream.getConsumerProperties(name);
+                var attempts = new ConsumerBindings.Attempts(consumer.getMaxAttempts(),
+                        java.time.Duration.ofMillis(consumer.getBackOffInitialInterval()), consumer.getBackOffMultiplier(),
+                        java.time.Duration.ofMillis(consumer.getBackOffMaxInterval()));
                 bindings.add(new ConsumerBindings.Binding(function, service + "." + function, binding.getDestination(),
-                        stream.getGroup(name), DeadLetterTopics.of(binding.getDestination(), service)));
+                        stream.getGroup(name), DeadLetterTopics.of(binding.getDestination(), service), attempts));
             }
         });
         return new ConsumerBindings(bindings);
@@ -265,21 +276,55 @@ public class PlatformAutoConfiguration {
 
     @Bean
     EventConsumers eventConsumers(IdempotentConsumer inbox, JsonMapper json, ConsumerTelemetry telemetry,
-            ConsumerBindings bindings, @Value("${spring.application.name}") String service) {
+            ConsumerBindings bindings, DeadLetterPublisher deadLetters, ObjectProvider<ObservationRegistry> observations,
+            @Value("${spring.application.name}") String service) {
         bindings.bindings().forEach(binding -> telemetry.register(binding.consumer()));
-        return new EventConsumers(service, inbox, json, telemetry);
+        return new EventConsumers(service, inbox, json, telemetry, bindings, deadLetters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
-    /** Every binding parks what it cannot process in {@code <topic>.<service>.dlq} (and counts it). */
+    /**
+     * Where the consumers park what they cannot process, {@code <topic>.<service>.dlq}: with the service's producer
+     * settings (acks=all, idempotence), waiting for the acknowledgement as long as the producer may take to deliver.
+     */
+    @Bean(destroyMethod = "close")
+    DeadLetterPublisher deadLetterPublisher(@Value("${spring.application.name}") String service, KafkaProperties kafka) {
+        var producer = new java.util.HashMap<>(kafka.buildProducerProperties());
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
+        var admin = new java.util.HashMap<>(kafka.buildAdminProperties());
+        admin.put(org.apache.kafka.clients.admin.AdminClientConfig.CLIENT_ID_CONFIG, service + "-dead-letter-topics");
+        long deliveryTimeout = Long.parseLong(String.valueOf(producer.getOrDefault(
+                org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
+        return new DeadLetterPublisher(service, producer, admin, java.time.Duration.ofMillis(deliveryTimeout + 2000));
+    }
+
+    /**
+     * What the binder does when a consumer throws (a record it could not park, a database hold cut short at shutdown):
+     * nothing of the poll is acknowledged, and the poll is tried again a second later, for as long as it takes.
+     */
     @Bean
-    DlqDestinationResolver concordDeadLetterTopics(@Value("${spring.application.name}") String service,
-            ConsumerBindings bindings, ConsumerTelemetry telemetry) {
-        return (record, exception) -> {
-            String consumer = bindings.ofTopic(record.topic()).map(ConsumerBindings.Binding::consumer)
-                    .orElse(service + "." + record.topic());
-            telemetry.consumed(consumer, ConsumerObserver.Outcome.DEAD_LETTERED);
-            return DeadLetterTopics.of(record.topic(), service);
-        };
+    CommonErrorHandler concordConsumerErrorHandler() {
+        DefaultErrorHandler handler = new DefaultErrorHandler(new FixedBackOff(1000L, FixedBackOff.UNLIMITED_ATTEMPTS));
+        handler.setClassifications(java.util.Map.of(), true);
+        return handler;
+    }
+
+    /**
+     * The listener container would time each poll under the name the consumers time each record with
+     * ({@code spring.kafka.listener}, with other tags: Prometheus takes only one set); the per-record one is kept.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> noListenerMeterPerPoll() {
+        return (container, destination, group) -> container.getContainerProperties().setMicrometerEnabled(false);
+    }
+
+    /**
+     * Spring Cloud Function observes each call of a function; a consumer is called once per poll, and observes each
+     * record itself, as the function's observation did when it was called per record.
+     */
+    @Bean
+    ObservationPredicate noObservationPerPoll() {
+        return (name, context) -> !(context instanceof FunctionContext);
     }
 
     @Bean

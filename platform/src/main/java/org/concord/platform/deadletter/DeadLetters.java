@@ -20,6 +20,7 @@ import org.concord.platform.cloudevents.CloudEventHeaders;
 import org.concord.platform.domain.DomainException;
 import org.concord.platform.inbox.IdempotentConsumer;
 import org.concord.platform.messaging.ConsumerBindings;
+import org.concord.platform.messaging.DeadLetterTopics;
 import org.concord.platform.messaging.EventConsumer;
 import org.concord.platform.observability.ConcordMeters;
 import org.slf4j.Logger;
@@ -43,12 +44,12 @@ public class DeadLetters {
     /** The most dead letters a listing returns per topic (the latest). */
     static final int LISTING_LIMIT = 200;
 
-    private static final String ORIGINAL_TOPIC = "x-original-topic";
-    private static final String ORIGINAL_PARTITION = "x-original-partition";
-    private static final String ORIGINAL_OFFSET = "x-original-offset";
-    private static final String EXCEPTION_MESSAGE = "x-exception-message";
-    private static final String EXCEPTION_STACKTRACE = "x-exception-stacktrace";
-    private static final Set<String> BINARY = Set.of(ORIGINAL_PARTITION, ORIGINAL_OFFSET, "x-original-timestamp");
+    private static final String ORIGINAL_TOPIC = DeadLetterTopics.ORIGINAL_TOPIC;
+    private static final String ORIGINAL_PARTITION = DeadLetterTopics.ORIGINAL_PARTITION;
+    private static final String ORIGINAL_OFFSET = DeadLetterTopics.ORIGINAL_OFFSET;
+    private static final String EXCEPTION_MESSAGE = DeadLetterTopics.EXCEPTION_MESSAGE;
+    private static final String EXCEPTION_STACKTRACE = DeadLetterTopics.EXCEPTION_STACKTRACE;
+    private static final Set<String> BINARY = Set.of(ORIGINAL_PARTITION, ORIGINAL_OFFSET, DeadLetterTopics.ORIGINAL_TIMESTAMP);
 
     private final String service;
     private final ConsumerBindings bindings;
@@ -211,8 +212,8 @@ public class DeadLetters {
     }
 
     /**
-     * Why the consumer failed: the message of the innermost cause in the parked stack trace (the binder's own message
-     * only wraps it), without its class; the binder's message when there is no stack trace.
+     * Why the consumer failed: the message of the innermost cause in the parked stack trace (outer messages only wrap
+     * it), without its class; the failure's own message when it has no cause.
      */
     static String rootCause(ConsumerRecord<String, byte[]> record) {
         String stackTrace = text(record, EXCEPTION_STACKTRACE);
@@ -240,7 +241,7 @@ public class DeadLetters {
         return header == null ? null : number(header.value());
     }
 
-    /** The binder writes the original partition as 4 bytes, offsets and timestamps as 8 (big-endian). */
+    /** The original partition is written as 4 bytes, offsets and timestamps as 8 (big-endian). */
     private static Object number(byte[] value) {
         if (value == null) {
             return null;

@@ -3,6 +3,7 @@ package org.concord.platform.inbox;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -18,36 +19,44 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies a consumer's effect of an event at most once per {@code ce_id}: the effect and the record that the
- * event was processed commit in one transaction; a redelivered event finds its record and changes nothing.
+ * Applies a consumer's effects at most once per {@code ce_id}: the effects of a poll's events and the records that
+ * they were processed commit in one transaction, in the events' order; a redelivered event finds its record and
+ * changes nothing.
  *
- * <p>Meant for plain (imperative) Spring Cloud Stream consumer functions, which get the binder's bounded
- * retries and dead-letter topic (two deliveries of one event racing each other collide on the primary key;
- * the retry then finds the event processed). It blocks the listener thread until the transaction has committed, and any
- * exception it throws hands the record to that retry/dead-letter handling.
+ * <p>It blocks the listener thread until the transaction has committed; any exception it throws goes back to the
+ * consumer ({@code EventConsumer}), which then tries the events one by one and parks what still fails. Two deliveries
+ * of one event racing each other (two instances during a rebalance) collide on the primary key; the next attempt
+ * finds the event processed.
  *
- * <p>Except one: when the database cannot be reached (a restart, a failover), the event is not at fault, and the
- * binder's few quick attempts would park a perfectly good event in the dead-letter topic, its effect lost. Then the
- * consumer holds the event and tries again (100 ms, doubling to 5 s) until the database answers.
+ * <p>Except one: when the database cannot be reached (a restart, a failover), the events are not at fault, and a few
+ * quick attempts would park perfectly good events in the dead-letter topic, their effects lost. Then the consumer
+ * holds the whole poll and tries it again (100 ms, doubling to 5 s) until the database answers.
  */
 public class IdempotentConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
     private static final Duration FIRST_WAIT = Duration.ofMillis(100);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+    private static final Duration LONGEST_POLL = Duration.ofMinutes(4);
 
     private static final String CLAIM = """
             INSERT INTO processed_event (consumer, event_id, processed_at)
             SELECT :consumer, :eventId, :now
             WHERE NOT EXISTS (SELECT 1 FROM processed_event WHERE consumer = :consumer AND event_id = :eventId)""";
 
+    /** An event and its effect, to run unless the consumer has processed the event. */
+    public record Pending(CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
+    }
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Duration timeout;
 
+    /** @param timeout how long one event's claim and effect may take before the database counts as unavailable */
     public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx, Duration timeout) {
         this.db = db;
         this.tx = tx;
@@ -55,40 +64,75 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Runs {@code effect} unless this consumer has already processed the event.
+     * Runs {@code effect} unless this consumer has already processed the event, in a transaction of its own.
      *
      * @return true if the effect ran, false for a duplicate
      */
     public boolean apply(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> effect) {
+        return applyAll(consumer, List.of(new Pending(event, effect))).get(0);
+    }
+
+    /**
+     * Runs the effects of {@code events} one after the other, in their order and in one transaction, each unless this
+     * consumer has already processed its event (earlier, or earlier in the list).
+     *
+     * @return for each event, true if its effect ran, false for a duplicate
+     */
+    public List<Boolean> applyAll(String consumer, List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         Duration wait = FIRST_WAIT;
         Instant unavailableSince = null;
         while (true) {
             try {
-                Boolean applied = claim(consumer, event)
-                        .flatMap(claimed -> claimed ? effect.apply(event).thenReturn(true) : Mono.just(false))
+                List<Boolean> applied = Flux.fromIterable(events)
+                        .concatMap(pending -> claim(consumer, pending.event())
+                                .flatMap(claimed -> claimed
+                                        ? pending.effect().apply(pending.event()).thenReturn(true)
+                                        : Mono.just(false))
+                                .timeout(timeout))
+                        .collectList()
                         .as(tx::transactional)
-                        .block(timeout);
+                        .block(backstop(events.size()));
                 if (unavailableSince != null) {
-                    log.info("{}: the database answers again after {} ms; event {} went through", consumer,
-                            Duration.between(unavailableSince, Instant.now()).toMillis(), event.id());
+                    log.info("{}: the database answers again after {} ms; {} went through", consumer,
+                            Duration.between(unavailableSince, Instant.now()).toMillis(), describe(events));
                 }
-                if (Boolean.FALSE.equals(applied)) {
-                    log.debug("{} skipped duplicate event {} ({})", consumer, event.id(), event.type());
+                for (int i = 0; i < events.size(); i++) {
+                    if (!applied.get(i)) {
+                        log.debug("{} skipped duplicate event {} ({})", consumer, events.get(i).event().id(),
+                                events.get(i).event().type());
+                    }
                 }
-                return Boolean.TRUE.equals(applied);
+                return applied;
             } catch (RuntimeException e) {
                 if (!databaseUnavailable(e)) {
                     throw e;
                 }
                 if (unavailableSince == null) {
                     unavailableSince = Instant.now();
-                    log.warn("{}: the database is unavailable ({}); holding event {} until it answers", consumer,
-                            rootMessage(e), event.id());
+                    log.warn("{}: the database is unavailable ({}); holding {} until it answers", consumer,
+                            rootMessage(e), describe(events));
                 }
                 pause(wait, e);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * How long a whole poll may take: each event's step is held to {@code timeout} already, so this only catches a
+     * commit that never returns; below Kafka's five minutes between polls, after which the consumer leaves its group.
+     */
+    private Duration backstop(int events) {
+        Duration all = timeout.multipliedBy(events + 1L);
+        return all.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : all;
+    }
+
+    private static String describe(List<Pending> events) {
+        return events.size() == 1 ? "event " + events.get(0).event().id()
+                : events.size() + " events (" + events.get(0).event().id() + " first)";
     }
 
     /**

@@ -14,12 +14,10 @@ public final class MeterDescriptions implements MeterFilter {
     private static final Map<String, String> KNOWN = Map.of(
             "http.server.requests", "HTTP requests the service answered, by method, route and status",
             "http.server.requests.active", "HTTP requests the service is answering now",
-            "spring.cloud.function", "Consumer function invocations (one per record)",
-            "spring.cloud.function.active", "Consumer function invocations in progress",
-            "spring.kafka.listener", "Kafka records handled by a listener container",
-            "spring.kafka.listener.active", "Kafka records being handled by a listener container",
-            "spring.kafka.template", "Records sent by a Kafka template (dead letters)",
-            "spring.kafka.template.active", "Records being sent by a Kafka template");
+            "spring.cloud.function", "Consumer effects run (one per record and attempt)",
+            "spring.cloud.function.active", "Consumer effects running now",
+            "spring.kafka.listener", "Kafka records handled by a consumer",
+            "spring.kafka.listener.active", "Kafka records being handled by a consumer");
 
     @Override
     public Meter.Id map(Meter.Id id) {

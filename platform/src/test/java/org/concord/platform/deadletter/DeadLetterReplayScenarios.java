@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * An operator replays a dead letter once its cause is fixed: its effect happens once, and replaying it again changes
- * nothing (real broker, real database; the record went to the dead-letter topic through the binder's own retries).
+ * nothing (real broker, real database; the consumer parked the record after its own attempts).
  */
 @PlatformTest
 @AutoConfigureWebTestClient

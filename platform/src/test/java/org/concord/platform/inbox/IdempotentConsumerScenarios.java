@@ -59,7 +59,7 @@ abstract class IdempotentConsumerScenarios {
         String event = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
 
-        // five failures in a row: more than the binder's three attempts before it parks a record
+        // five failures in a row: more than the three attempts a failing record gets before it is parked
         TestKafka.send(event(event, "{\"n\":4,\"unavailable\":5}"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(event) == 1);

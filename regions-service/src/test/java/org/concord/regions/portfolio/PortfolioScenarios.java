@@ -311,6 +311,25 @@ abstract class PortfolioScenarios {
     }
 
     @Test
+    void the_events_of_a_new_agreement_that_arrive_in_one_poll_are_applied_in_order() {
+        String gx = region();
+        String sc = region();
+        String id = UUID.randomUUID().toString();
+        List<ContractExample> events = List.of(
+                event("concord.agreement.drafted", id, "DRAFT", 1, unsigned(gx), unsigned(sc)),
+                event("concord.agreement.opened", id, "OPEN", 2, unsigned(gx), unsigned(sc)),
+                event("concord.agreement.signature-recorded", id, "OPEN", 3, signed(gx), unsigned(sc)),
+                event("concord.agreement.signed", id, "SIGNED", 4, signed(gx), signed(sc)));
+
+        // one producer batch: one poll, so one transaction creates the agreement and moves it on three times
+        TestKafka.sendTogether(events.stream().map(example -> example.toRecord(topics.agreements())).toList());
+
+        assertThat(awaitAgreement(sc, id, 4)).containsEntry("status", "SIGNED").containsEntry("signed", true);
+        assertThat(events).allSatisfy(example -> assertThat(processedRecords(example.ceId())).isEqualTo(1));
+        assertThat(partnersOf(gx).items()).extracting(p -> p.get("region")).containsExactly(sc);
+    }
+
+    @Test
     void a_redelivered_event_produces_no_second_effect() {
         String gx = region();
         String sc = region();

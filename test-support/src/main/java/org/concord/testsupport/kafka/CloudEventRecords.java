@@ -23,6 +23,12 @@ public final class CloudEventRecords {
         return record;
     }
 
+    /** The record as sent from within a trace: its {@code traceparent} header (W3C trace context) is {@code traceparent}. */
+    public static ProducerRecord<String, String> traced(ProducerRecord<String, String> record, String traceparent) {
+        header(record, "traceparent", traceparent);
+        return record;
+    }
+
     private static void header(ProducerRecord<String, String> record, String name, String value) {
         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }

@@ -62,6 +62,27 @@ public final class TestKafka {
     }
 
     /**
+     * Produces records to one partition (they must share a key) as one batch: the broker appends them together and a
+     * consumer fetches them together, so they reach it in one poll. Waits for the broker's acknowledgement.
+     */
+    public static void sendTogether(java.util.List<ProducerRecord<String, String>> records) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                // held until flush(), whatever the time between the sends
+                ProducerConfig.LINGER_MS_CONFIG, 60_000,
+                ProducerConfig.BATCH_SIZE_CONFIG, 1_048_576), new StringSerializer(), new StringSerializer())) {
+            var sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            for (var result : sent) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce " + records.size() + " records together", e);
+        }
+    }
+
+    /**
      * A service's producer settings pointed at {@code bootstrapServers} (e.g. a {@code TcpProxy} that is still
      * closed) and quick to give up, for scenarios where the broker is unreachable for a while.
      */
