@@ -284,8 +284,8 @@ public final class LocalStack {
         }
         Duration took = Duration.between(began, Instant.now());
         if (took.compareTo(Duration.ofSeconds(5)) > 0) {
-            Console.info("quick starts made in " + Summary.seconds(took) + " (once per build: the jars unpacked, and a class data"
-                    + " sharing archive from a training start of each; docs/local-stack.md)");
+            Console.info("quick starts made in " + Summary.seconds(took) + " (the jars unpacked, and a class data sharing"
+                    + " archive from a training start of each; made again only when what is in a jar changes; docs/local-stack.md)");
         }
         return launches;
     }

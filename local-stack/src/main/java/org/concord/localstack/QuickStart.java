@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +26,8 @@ import java.util.stream.Stream;
  * classes a start loads, made by one training start that stops once the application context is refreshed. A service
  * then starts in about half the time, which is what matters most when the supervisor starts one again after a crash.
  *
- * <p>Made once per build in {@code <module>/target/quick-start} (build output, like the jar), and made again when the
- * jar, the JVM options or the JDK change. When either step fails the service starts from what there is (the unpacked
+ * <p>Made once in {@code <module>/target/quick-start} (build output, like the jar), and made again when what is in
+ * the jar, the JVM options or the JDK change. When either step fails the service starts from what there is (the unpacked
  * jar, or the jar itself) and the launcher says why; a JVM that cannot use the archive ignores it.
  */
 final class QuickStart {
@@ -55,10 +58,26 @@ final class QuickStart {
                 || option.contains("ArchiveClassesAtExit"));
     }
 
-    /** The archive is current when it was made from this jar (size and time), with these options, by this JDK. */
+    /**
+     * The archive is current when it was made from a jar of the same content, with these options, by this JDK. The
+     * content is told by the entries' names and checksums: every build writes the jar anew, with new times and other
+     * bytes, also when nothing in it changed.
+     */
     String stamp() throws IOException {
-        return String.join("\n", "jar " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis(),
-                "jdk " + java + " " + Runtime.version(), "options " + String.join(" ", jvmOptions)) + "\n";
+        return String.join("\n", "jar " + content(), "jdk " + java + " " + Runtime.version(),
+                "options " + String.join(" ", jvmOptions)) + "\n";
+    }
+
+    private String content() throws IOException {
+        long hash = 17;
+        int entries = 0;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> each = zip.entries(); each.hasMoreElements(); entries++) {
+                ZipEntry entry = each.nextElement();
+                hash = 31 * (31 * hash + entry.getName().hashCode()) + entry.getCrc();
+            }
+        }
+        return entries + " entries, " + Long.toHexString(hash);
     }
 
     /**

@@ -43,26 +43,43 @@ class QuickStartTest {
     }
 
     @Test
-    void a_new_jar_other_options_or_another_jdk_make_the_archive_stale() throws IOException {
+    void other_content_other_options_or_another_jdk_make_the_archive_stale() throws IOException {
         Path jar = plainJar();
         String made = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp();
 
         assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp()).isEqualTo(made);
         assertThat(new QuickStart(jar, List.of("-XX:+UseSerialGC", "-Xmx512m"), ChildProcess.currentJava()).stamp()).isNotEqualTo(made);
         assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, Path.of("/opt/another-jdk/bin/java")).stamp()).isNotEqualTo(made);
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        writeJar(jar, "hello again");
         assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp()).isNotEqualTo(made);
+    }
+
+    @Test
+    void a_jar_built_again_with_the_same_content_keeps_its_archive() throws IOException, InterruptedException {
+        Path jar = plainJar();
+        String made = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp();
+        Thread.sleep(1100);
+
+        writeJar(jar, "hello");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+
+        assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp()).isEqualTo(made);
     }
 
     /** A jar that is not a Spring Boot executable jar: the tools jar mode is not in it. */
     private Path plainJar() throws IOException {
         Path jar = home.resolve("target").resolve("service-exec.jar");
         Files.createDirectories(jar.getParent());
+        writeJar(jar, "hello");
+        return jar;
+    }
+
+    /** Writes the jar anew: its entry gets the time of now, as a build gives it. */
+    private static void writeJar(Path jar, String text) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new ZipEntry("hello.txt"));
-            out.write("hello".getBytes());
+            out.write(text.getBytes());
             out.closeEntry();
         }
-        return jar;
     }
 }
