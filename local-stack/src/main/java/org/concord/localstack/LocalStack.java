@@ -252,8 +252,9 @@ public final class LocalStack {
 
     /** A service instance, or the gateway: the same JVM, healthy when its {@code /actuator/health} says UP. */
     /**
-     * Each service's and the gateway's quick start (see QuickStart), made in parallel when a jar's content changed: a training start
-     * of each runs against the real broker and its real database, so this comes after Kafka and before the services.
+     * Each service's and the gateway's quick start (see QuickStart), made in parallel when a jar's content changed: a
+     * training start of each runs against the real broker and its real database, so this comes after Kafka and before
+     * the services.
      */
     private static Map<String, QuickStart.Launch> quickStarts(LaunchOptions options, StackLayout layout, Database database,
             DataDirectory data) {
