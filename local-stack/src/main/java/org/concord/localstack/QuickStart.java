@@ -81,8 +81,8 @@ final class QuickStart {
     }
 
     /**
-     * Unpacks and trains unless that was done for this very jar; a start that trains runs {@code training} (the
-     * service's own environment and working directory) until its context is refreshed. Safe against a second
+     * Unpacks and trains unless that was done for a jar of this content; the training start runs in the service's
+     * own {@code environment} and {@code workingDirectory} until its context is refreshed. Safe against a second
      * launcher doing the same at the same time.
      */
     Launch prepare(Map<String, String> environment, Path workingDirectory) {
