@@ -3,10 +3,13 @@ package org.concord.notifications.notification;
 import org.concord.notifications.notification.domain.Notification;
 import org.concord.notifications.notification.domain.NotificationFilter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -126,6 +129,25 @@ public abstract class InboxScenarios extends NotificationsIntegrationTest {
             assertThat(receiver.received()).extracting(r -> r.header("webhook-id"))
                     .containsExactlyInAnyOrder(event.ceId(), later.ceId());
         }
+    }
+
+    @Test
+    void an_insert_naming_a_region_twice_is_refused_and_writes_nothing() {
+        // rows of two events, which the table would take, but whose ids could not be told apart by region
+        String region = newRegion();
+        Notification first = notificationOfANewEvent(region);
+        Notification second = notificationOfANewEvent(region);
+
+        assertThatThrownBy(() -> notifications.insertAll(List.of(first, second)).block())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(region);
+        assertThat(notifications.ofEvent(first.eventId()).collectList().block()).isEmpty();
+        assertThat(notifications.ofEvent(second.eventId()).collectList().block()).isEmpty();
+    }
+
+    private static Notification notificationOfANewEvent(String region) {
+        Instant now = Instant.now();
+        return new Notification(0, UUID.randomUUID().toString(), "concord.agreement.opened", "agreement-1",
+                "A title", region, "A message", now, now);
     }
 
     @Test

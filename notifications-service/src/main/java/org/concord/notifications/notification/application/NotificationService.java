@@ -62,7 +62,7 @@ public class NotificationService {
         Instant occurredAt = event.time() != null ? event.time() : now;
         return regions.find(named)
                 .map(known -> NotificationMessages.render(event, known))
-                .map(message -> event.recipients().stream().distinct().map(region -> new Notification(0, event.id(), event.type(),
+                .map(message -> event.recipients().stream().map(region -> new Notification(0, event.id(), event.type(),
                         event.agreement().id(), event.agreement().title(), region, message, occurredAt, now)).toList())
                 .flatMap(notifications::insertAll)
                 .flatMap(written -> AfterCommit.run(() -> feed.publish(written)).thenReturn(written))

@@ -3,8 +3,10 @@ package org.concord.notifications.notification.persistence;
 import org.concord.platform.persistence.Sql;
 import org.concord.notifications.notification.domain.Notification;
 import org.concord.notifications.notification.domain.NotificationFilter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.concord.platform.domain.Page;
@@ -30,11 +32,21 @@ public class NotificationRepository {
 
     /**
      * Inserts the notifications in one statement (an event's are written together) and returns them with their ids,
-     * in the order given. Each is told apart by its region, which is unique among one event's notifications.
+     * in the order given. Each is told apart by its region, so no two may share one (as one event's notifications
+     * do not: {@code AgreementChange#recipients()}).
+     *
+     * @throws IllegalArgumentException if two of the batch are to the same region
      */
     public Mono<List<Notification>> insertAll(List<Notification> batch) {
         if (batch.isEmpty()) {
             return Mono.just(List.of());
+        }
+        Set<String> regions = new HashSet<>();
+        for (Notification n : batch) {
+            if (!regions.add(n.region())) {
+                throw new IllegalArgumentException("two notifications to " + n.region() + " in one insert (event "
+                        + n.eventId() + "): their ids could not be told apart");
+            }
         }
         StringJoiner rows = new StringJoiner(", ");
         for (int i = 0; i < batch.size(); i++) {

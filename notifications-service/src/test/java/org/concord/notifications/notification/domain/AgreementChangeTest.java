@@ -25,6 +25,19 @@ class AgreementChangeTest {
     }
 
     @Test
+    void a_region_the_snapshot_lists_twice_hears_of_the_change_once() {
+        AgreementChange twice = NotificationMessagesTest.event(ContractExamples.example("concord.agreement.entered-into-force")
+                .withData(data -> {
+                    var parties = data.withObject("agreement").withArray("parties");
+                    parties.add(parties.get(0).deepCopy());
+                    return data;
+                }));
+
+        assertThat(twice.agreement().parties()).hasSize(13);
+        assertThat(twice.recipients()).isEqualTo(NANNING_PARTIES);
+    }
+
+    @Test
     void the_other_parties_hear_of_a_notice_of_withdrawal_and_the_party_giving_it_is_not_told_its_own() {
         AgreementChange notified = change("concord.agreement.withdrawal-notified");
 
