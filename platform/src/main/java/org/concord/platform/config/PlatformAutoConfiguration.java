@@ -104,10 +104,8 @@ public class PlatformAutoConfiguration {
             if (DurableCommits.isPostgres(url)) {
                 builder.option(io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider.OPTIONS, DurableCommits.POSTGRES_SESSION);
             }
-            String h2Strings = H2Strings.settingFor(url);
-            if (h2Strings != null) {
-                builder.option(io.r2dbc.h2.H2ConnectionFactoryProvider.OPTIONS, h2Strings);
-            }
+            H2Strings.settingFor(url).ifPresent(h2Strings ->
+                    builder.option(io.r2dbc.h2.H2ConnectionFactoryProvider.OPTIONS, h2Strings));
         };
     }
 

@@ -1,6 +1,7 @@
 package org.concord.platform.persistence;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Keeps the strings a service writes to H2 in their rows. r2dbc-h2 binds every String parameter as a CLOB (its CLOB
@@ -19,13 +20,13 @@ public final class H2Strings {
     private H2Strings() {
     }
 
-    /** The setting to open a connection to this R2DBC URL with, or null when it is not H2 or sets the limit itself. */
-    public static String settingFor(String r2dbcUrl) {
+    /** The setting to open a connection to this R2DBC URL with: none when it is not H2 or sets the limit itself. */
+    public static Optional<String> settingFor(String r2dbcUrl) {
         if (r2dbcUrl == null) {
-            return null;
+            return Optional.empty();
         }
         String url = r2dbcUrl.toUpperCase(Locale.ROOT);
         boolean h2 = url.startsWith("R2DBC:H2:") || url.startsWith("R2DBC:POOL:H2:");
-        return h2 && !url.contains(SETTING) ? SETTING + "=" + VALUE : null;
+        return h2 && !url.contains(SETTING) ? Optional.of(SETTING + "=" + VALUE) : Optional.empty();
     }
 }

@@ -26,9 +26,9 @@ class H2StringsOnH2Test {
 
     @Test
     void a_url_that_sets_the_limit_itself_or_names_another_database_is_left_alone() {
-        assertThat(H2Strings.settingFor("r2dbc:h2:file:////data/db;WRITE_DELAY=0")).isEqualTo("MAX_LENGTH_INPLACE_LOB=4194304");
-        assertThat(H2Strings.settingFor("r2dbc:h2:file:////data/db;WRITE_DELAY=0;max_length_inplace_lob=1000")).isNull();
-        assertThat(H2Strings.settingFor("r2dbc:postgresql://db:5432/regions")).isNull();
-        assertThat(H2Strings.settingFor(null)).isNull();
+        assertThat(H2Strings.settingFor("r2dbc:h2:file:////data/db;WRITE_DELAY=0")).contains("MAX_LENGTH_INPLACE_LOB=4194304");
+        assertThat(H2Strings.settingFor("r2dbc:h2:file:////data/db;WRITE_DELAY=0;max_length_inplace_lob=1000")).isEmpty();
+        assertThat(H2Strings.settingFor("r2dbc:postgresql://db:5432/regions")).isEmpty();
+        assertThat(H2Strings.settingFor(null)).isEmpty();
     }
 }
