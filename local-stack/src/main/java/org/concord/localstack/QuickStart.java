@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
  * then starts in about half the time, which is what matters most when the supervisor starts one again after a crash.
  *
  * <p>Made once in {@code <module>/target/quick-start} (build output, like the jar), and made again when what is in
- * the jar, the JVM options or the JDK change. When either step fails the service starts from what there is (the unpacked
- * jar, or the jar itself) and the launcher says why; a JVM that cannot use the archive ignores it.
+ * the jar, the JVM options or the JDK change. When either step fails the service starts from its jar and the launcher
+ * says why; the failure is remembered for that jar, JDK and options ({@code failed}), so that the next start does not
+ * wait for the same failure again. A JVM that cannot use the archive ignores it.
  */
 final class QuickStart {
 
@@ -38,6 +40,8 @@ final class QuickStart {
 
     static final String DIRECTORY = "quick-start";
     static final String TRAINING_LOG = "training.log";
+    static final String FAILED = "failed";
+    private static final String REASON = "reason ";
     private static final Duration TRAINING_PATIENCE = Duration.ofMinutes(3);
 
     private final Path jar;
@@ -81,7 +85,7 @@ final class QuickStart {
     }
 
     /**
-     * Unpacks and trains unless that was done for a jar of this content; the training start runs in the service's
+     * Unpacks and trains unless that was done, or failed, for a jar of this content; the training start runs in the service's
      * own {@code environment} and {@code workingDirectory} until its context is refreshed. Safe against a second
      * launcher doing the same at the same time.
      */
@@ -96,13 +100,28 @@ final class QuickStart {
                     FileLock lock = channel.lock()) {
                 String stamp = stamp();
                 Path stampFile = directory.resolve("stamp");
-                if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)) {
-                    Files.deleteIfExists(stampFile);
+                if (Files.exists(stampFile) && Files.readString(stampFile).equals(stamp)) {
+                    return quick();
+                }
+                Optional<String> failedBefore = failureFor(stamp);
+                if (failedBefore.isPresent()) {
+                    Console.warn(notTriedAgain(failedBefore.get()));
+                    return new Launch(List.of(), jar);
+                }
+                Files.deleteIfExists(stampFile);
+                Files.deleteIfExists(directory.resolve(FAILED));
+                try {
                     unpack();
                     train(environment, workingDirectory);
-                    Files.writeString(stampFile, stamp);
+                } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                    String reason = String.valueOf(e.getMessage()).replace('\n', ' ');
+                    Files.writeString(directory.resolve(FAILED), stamp + REASON + reason + "\n");
+                    Console.warn(jar.getFileName() + " starts from the jar itself, without the quick start: " + reason
+                            + " (see " + directory.resolve(TRAINING_LOG) + "; not tried again for this jar, JDK and options)");
+                    return new Launch(List.of(), jar);
                 }
-                return new Launch(List.of("-XX:SharedArchiveFile=" + archive()), unpackedJar());
+                Files.writeString(stampFile, stamp);
+                return quick();
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             Console.warn(jar.getFileName() + " starts from the jar itself, without the quick start: " + e.getMessage());
@@ -111,6 +130,30 @@ final class QuickStart {
             Thread.currentThread().interrupt();
             return new Launch(List.of(), jar);
         }
+    }
+
+    private Launch quick() {
+        return new Launch(List.of("-XX:SharedArchiveFile=" + archive()), unpackedJar());
+    }
+
+    /** The warning when the quick start is not tried again: why it failed, where to read more, how to try again. */
+    String notTriedAgain(String reason) {
+        return jar.getFileName() + " starts from the jar itself: its quick start failed for this jar, JDK and options ("
+                + reason + ", see " + directory.resolve(TRAINING_LOG) + "); to try again, delete " + directory
+                + " or change the jar";
+    }
+
+    /** Why the quick start failed for this stamp, if it did: then it is not tried again until the stamp changes. */
+    private Optional<String> failureFor(String stamp) throws IOException {
+        Path failed = directory.resolve(FAILED);
+        if (!Files.exists(failed)) {
+            return Optional.empty();
+        }
+        String recorded = Files.readString(failed);
+        if (!recorded.startsWith(stamp + REASON)) {
+            return Optional.empty();
+        }
+        return Optional.of(recorded.substring(stamp.length() + REASON.length()).strip());
     }
 
     Path archive() {
@@ -139,7 +182,7 @@ final class QuickStart {
                 "-jar", unpackedJar().toString()));
         run(command, environment, workingDirectory, "the training start");
         if (!Files.exists(archive())) {
-            throw new IllegalStateException("the training start left no archive (see " + directory.resolve(TRAINING_LOG) + ")");
+            throw new IllegalStateException("the training start left no archive");
         }
     }
 
@@ -156,8 +199,7 @@ final class QuickStart {
             throw new IllegalStateException(what + " took more than " + TRAINING_PATIENCE.toMinutes() + " min");
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException(what + " failed with exit code " + process.exitValue() + " (see "
-                    + directory.resolve(TRAINING_LOG) + ")");
+            throw new IllegalStateException(what + " failed with exit code " + process.exitValue());
         }
     }
 

@@ -43,6 +43,31 @@ class QuickStartTest {
     }
 
     @Test
+    void a_quick_start_that_failed_is_not_tried_again_for_the_same_jar_jdk_and_options_but_is_for_another_jar()
+            throws IOException {
+        Path jar = plainJar();
+        Path directory = jar.resolveSibling(QuickStart.DIRECTORY);
+        QuickStart quickStart = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava());
+        quickStart.prepare(Map.of(), home.resolve("work"));
+        assertThat(Files.readString(directory.resolve(QuickStart.FAILED)))
+                .isEqualTo(quickStart.stamp() + "reason unpacking failed with exit code 1\n");
+        Files.delete(directory.resolve(QuickStart.TRAINING_LOG));
+
+        QuickStart again = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava());
+        assertThat(again.prepare(Map.of(), home.resolve("work"))).isEqualTo(new QuickStart.Launch(List.of(), jar));
+        assertThat(directory.resolve(QuickStart.TRAINING_LOG)).as("not tried again").doesNotExist();
+        assertThat(again.notTriedAgain("unpacking failed with exit code 1")).doesNotContain("\n")
+                .contains("unpacking failed with exit code 1", directory.resolve(QuickStart.TRAINING_LOG).toString(),
+                        "delete " + directory, "change the jar");
+
+        writeJar(jar, "hello again");
+        QuickStart changed = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava());
+        assertThat(changed.prepare(Map.of(), home.resolve("work"))).isEqualTo(new QuickStart.Launch(List.of(), jar));
+        assertThat(directory.resolve(QuickStart.TRAINING_LOG)).as("tried again").exists();
+        assertThat(Files.readString(directory.resolve(QuickStart.FAILED))).startsWith(changed.stamp());
+    }
+
+    @Test
     void other_content_other_options_or_another_jdk_make_the_archive_stale() throws IOException {
         Path jar = plainJar();
         String made = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp();
