@@ -37,13 +37,12 @@ public record AgreementChange(String id, String type, Instant time, Data data) {
 
     /**
      * Whose inbox hears of the change: every party of the agreement now, but not the party that withdraws, withdrew
-     * or objects to a renewal (the others are told of it). Each region is named once, even if the snapshot lists it
-     * twice: a region gets one notification per event.
+     * or objects to a renewal (the others are told of it). Each region is named once ({@link #partyRegions()}), even if
+     * the snapshot lists it twice: a region gets one notification per event.
      */
     public List<String> recipients() {
         boolean toldToTheOthers = TOLD_TO_THE_OTHER_PARTIES.contains(change()) && data.party() != null;
-        return partyRegions().stream().filter(region -> !toldToTheOthers || !region.equals(data.party()))
-                .distinct().toList();
+        return partyRegions().stream().filter(region -> !toldToTheOthers || !region.equals(data.party())).toList();
     }
 
     /**
