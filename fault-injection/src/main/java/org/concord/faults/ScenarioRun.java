@@ -28,6 +28,7 @@ final class ScenarioRun implements AutoCloseable {
     static final Duration AFTERWARDS = Duration.ofSeconds(10);
     static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(6);
     static final Duration SETTLE_PATIENCE = Duration.ofMinutes(8);
+    private static final String ON_THE_TOPIC = "on the topic";
     private static final String WEBHOOKS = "webhook endpoint";
 
     /** How long after a fault ended the faulted part was back, and all that was acknowledged until then had caught up. */
@@ -206,7 +207,7 @@ final class ScenarioRun implements AutoCloseable {
             }
             events.add(event.get());
         }
-        passed.putIfAbsent("on the topic", Instant.now());
+        passed.putIfAbsent(ON_THE_TOPIC, Instant.now());
         for (String group : AgreementsTopic.CONSUMER_GROUPS) {
             if (!passed.containsKey(group) && topic.consumedBy(group, events)) {
                 passed.put(group, Instant.now());
