@@ -77,22 +77,17 @@ final class AgreementsTopic implements AutoCloseable {
     }
 
     /**
-     * True when every consumer group has committed past each of {@code events} (so each was applied), and is
-     * following the topic (its committed offset is known for every partition holding one of them).
+     * True when {@code group} has committed past each of {@code events} (so it applied them), and is following the
+     * topic (its committed offset is known for every partition holding one of them).
      */
-    boolean consumedByAll(List<Event> events) {
-        if (events.isEmpty()) {
-            return true;
-        }
+    boolean consumedBy(String group, List<Event> events) {
         Map<Integer, Long> highest = new HashMap<>();
         events.forEach(event -> highest.merge(event.partition(), event.offset(), Math::max));
-        for (String group : CONSUMER_GROUPS) {
-            Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
-            for (Map.Entry<Integer, Long> needed : highest.entrySet()) {
-                OffsetAndMetadata offset = committed.get(new TopicPartition(TOPIC, needed.getKey()));
-                if (offset == null || offset.offset() <= needed.getValue()) {
-                    return false;
-                }
+        Map<TopicPartition, OffsetAndMetadata> committed = highest.isEmpty() ? Map.of() : committed(group);
+        for (Map.Entry<Integer, Long> needed : highest.entrySet()) {
+            OffsetAndMetadata offset = committed.get(new TopicPartition(TOPIC, needed.getKey()));
+            if (offset == null || offset.offset() <= needed.getValue()) {
+                return false;
             }
         }
         return true;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ final class ScenarioRun implements AutoCloseable {
     static final Duration AFTERWARDS = Duration.ofSeconds(10);
     static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(6);
     static final Duration SETTLE_PATIENCE = Duration.ofMinutes(8);
+    private static final String ON_THE_TOPIC = "on the topic";
+    private static final String WEBHOOKS = "webhook endpoint";
 
     /** How long after a fault ended the faulted part was back, and all that was acknowledged until then had caught up. */
     record Recovery(Duration back, Duration caughtUp) {
@@ -170,29 +173,55 @@ final class ScenarioRun implements AutoCloseable {
         Instant deadline = faultEnd.plus(RECOVERY_PATIENCE);
         Instant backAt = null;
         List<History.Operation> acknowledged = List.of();
+        Map<String, Instant> passed = new LinkedHashMap<>();
         while (Instant.now().isBefore(deadline)) {
             if (backAt == null && back.getAsBoolean()) {
                 backAt = Instant.now();
                 acknowledged = history.acknowledgedSignatures(backAt);
             }
-            if (backAt != null && caughtUp(acknowledged)) {
+            if (backAt != null && caughtUp(acknowledged, passed)) {
+                note("caught up stage by stage: " + stages(faultEnd, passed));
                 return new Recovery(Duration.between(faultEnd, backAt), Duration.between(faultEnd, Instant.now()));
             }
             pause(Duration.ofMillis(500));
         }
+        note("not caught up; stages passed: " + (passed.isEmpty() ? "none" : stages(faultEnd, passed)));
         return new Recovery(backAt == null ? null : Duration.between(faultEnd, backAt), null);
     }
 
     boolean caughtUp(List<History.Operation> acknowledged) {
+        return caughtUp(acknowledged, new LinkedHashMap<>());
+    }
+
+    /**
+     * Whether {@code acknowledged} have passed every stage: on the topic, applied by each consumer group (its committed
+     * offset is past them), received by the webhook endpoint. Records in {@code passed} when each stage was first
+     * passed, so a slow recovery names the part the others waited for.
+     */
+    private boolean caughtUp(List<History.Operation> acknowledged, Map<String, Instant> passed) {
         List<AgreementsTopic.Event> events = new ArrayList<>();
         for (History.Operation operation : acknowledged) {
             Optional<AgreementsTopic.Event> event = topic.signature(operation.agreementId(), operation.party());
-            if (event.isEmpty() || !receiver.got(event.get().ceId())) {
+            if (event.isEmpty()) {
                 return false;
             }
             events.add(event.get());
         }
-        return topic.consumedByAll(events);
+        passed.putIfAbsent(ON_THE_TOPIC, Instant.now());
+        for (String group : AgreementsTopic.CONSUMER_GROUPS) {
+            if (!passed.containsKey(group) && topic.consumedBy(group, events)) {
+                passed.put(group, Instant.now());
+            }
+        }
+        if (!passed.containsKey(WEBHOOKS) && events.stream().allMatch(event -> receiver.got(event.ceId()))) {
+            passed.put(WEBHOOKS, Instant.now());
+        }
+        return passed.size() == AgreementsTopic.CONSUMER_GROUPS.size() + 2;
+    }
+
+    private static String stages(Instant faultEnd, Map<String, Instant> passed) {
+        return String.join(", ", passed.entrySet().stream()
+                .map(stage -> stage.getKey() + " " + seconds(Duration.between(faultEnd, stage.getValue()))).toList());
     }
 
     /** The stack answers a signature again: one acknowledged after {@code since}. */
