@@ -527,11 +527,15 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
 
             // two instances race for the same row once its claim has expired: exactly one wins
             Instant later = Instant.now().plus(Duration.ofMinutes(5));
-            List<Boolean> claims = reactor.core.publisher.Flux.merge(
-                            deliveries.claim(UUID.fromString(deliveryId), later, later.plusSeconds(60)),
-                            deliveries.claim(UUID.fromString(deliveryId), later, later.plusSeconds(60)))
+            List<UUID> ids = List.of(UUID.fromString(deliveryId));
+            List<java.util.Set<UUID>> claims = reactor.core.publisher.Flux.merge(
+                            deliveries.claim(ids, later, later.plusSeconds(60)),
+                            deliveries.claim(ids, later, later.plusSeconds(60)))
                     .collectList().block();
-            assertThat(claims).containsExactlyInAnyOrder(true, false);
+            assertThat(claims).containsExactlyInAnyOrder(java.util.Set.copyOf(ids), java.util.Set.of());
+            // and while it is held, a claim of it together with a row that does not exist gets neither
+            assertThat(deliveries.claim(List.of(ids.get(0), UUID.randomUUID()), later, later.plusSeconds(60)).block())
+                    .isEmpty();
             http().delete().uri("/api/subscriptions/" + subscription.get("id").asString()).exchange()
                     .expectStatus().isNoContent();
         }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,28 +104,32 @@ public class DeliveryDispatcher implements SmartLifecycle {
         return running != null && !running.isDisposed();
     }
 
-    /** One round: for each endpoint that can be tried now, claim its due deliveries up to its free slots and send them. */
+    /**
+     * One round: for each endpoint that can be tried now, claim its due deliveries up to its free slots (one UPDATE)
+     * and send them.
+     */
     Mono<Void> dispatchDue() {
         Instant now = clock.instant();
         return subscriptions.ready(now)
                 .concatMap(endpoint -> {
                     int free = freeSlots(endpoint);
-                    return free <= 0 ? Flux.<Delivery>empty() : deliveries.due(endpoint.id(), now, free);
+                    return free <= 0 ? Mono.<Void>empty() : deliveries.due(endpoint.id(), now, free).collectList()
+                            .flatMap(due -> claimAndSend(endpoint.id(), due, now));
                 })
-                .concatMap(delivery -> {
-                    if (!reserve(delivery.subscriptionId())) {
-                        return Mono.empty();
+                .then();
+    }
+
+    private Mono<Void> claimAndSend(UUID endpoint, List<Delivery> due, Instant now) {
+        List<Delivery> reserved = due.subList(0, reserve(endpoint, due.size()));
+        return deliveries.claim(reserved.stream().map(Delivery::id).toList(), now, now.plus(properties.claimFor()))
+                .doOnNext(claimed -> reserved.forEach(delivery -> {
+                    if (claimed.contains(delivery.id())) {
+                        send(delivery);
+                    } else {
+                        release(endpoint);
                     }
-                    return deliveries.claim(delivery.id(), now, now.plus(properties.claimFor()))
-                            .doOnNext(claimed -> {
-                                if (claimed) {
-                                    send(delivery);
-                                } else {
-                                    release(delivery.subscriptionId());
-                                }
-                            })
-                            .doOnError(error -> release(delivery.subscriptionId()));
-                })
+                }))
+                .doOnError(error -> reserved.forEach(delivery -> release(endpoint)))
                 .then();
     }
 
@@ -159,14 +164,16 @@ public class DeliveryDispatcher implements SmartLifecycle {
         return Math.min(endpointFree, properties.maxConcurrency() - inFlight);
     }
 
-    private synchronized boolean reserve(UUID subscriptionId) {
+    /** Takes up to {@code wanted} slots of the endpoint, as many as are free here; returns how many it took. */
+    private synchronized int reserve(UUID subscriptionId, int wanted) {
         int endpoint = inFlightPerEndpoint.getOrDefault(subscriptionId, 0);
-        if (inFlight >= properties.maxConcurrency() || endpoint >= properties.maxInFlightPerEndpoint()) {
-            return false;
+        int taken = Math.max(0, Math.min(wanted, Math.min(properties.maxConcurrency() - inFlight,
+                properties.maxInFlightPerEndpoint() - endpoint)));
+        if (taken > 0) {
+            inFlight += taken;
+            inFlightPerEndpoint.put(subscriptionId, endpoint + taken);
         }
-        inFlight++;
-        inFlightPerEndpoint.put(subscriptionId, endpoint + 1);
-        return true;
+        return taken;
     }
 
     private synchronized void release(UUID subscriptionId) {

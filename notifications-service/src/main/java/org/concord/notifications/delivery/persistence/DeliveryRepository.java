@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -81,15 +82,32 @@ public class DeliveryRepository {
                 .all();
     }
 
-    /** Reserves the delivery for this instance until {@code until}; false if another instance holds it. */
-    public Mono<Boolean> claim(UUID id, Instant now, Instant until) {
-        return db.sql("UPDATE webhook_delivery SET claimed_until = :until WHERE id = :id AND status = 'PENDING'"
-                        + " AND (claimed_until IS NULL OR claimed_until < :now)")
-                .bind("id", id)
+    /**
+     * Reserves these deliveries for this instance until {@code until}, in one statement: those still pending and not
+     * held by another instance. Returns the ids it reserved.
+     */
+    public Mono<Set<UUID>> claim(Collection<UUID> ids, Instant now, Instant until) {
+        if (ids.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        UUID token = UUID.randomUUID();
+        return db.sql("UPDATE webhook_delivery SET claimed_until = :until, claim_token = :token WHERE id IN (:ids)"
+                        + " AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
+                .bind("ids", List.copyOf(ids))
+                .bind("token", token)
                 .bind("now", Sql.utc(now))
                 .bind("until", Sql.utc(until))
                 .fetch().rowsUpdated()
-                .map(rows -> rows == 1);
+                .flatMap(rows -> rows == ids.size() ? Mono.just(Set.copyOf(ids)) : claimedBy(token, ids));
+    }
+
+    private Mono<Set<UUID>> claimedBy(UUID token, Collection<UUID> ids) {
+        return db.sql("SELECT id FROM webhook_delivery WHERE id IN (:ids) AND claim_token = :token")
+                .bind("ids", List.copyOf(ids))
+                .bind("token", token)
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Mono<Delivery> find(UUID subscriptionId, UUID deliveryId) {

@@ -1,0 +1,88 @@
+package org.concord.platform.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * How use cases are grouped into transactions, without a database. (That a group's changes commit on a real one is
+ * shown by notifications-service's webhook scenarios on H2 and PostgreSQL, which record every attempt through it.)
+ */
+class GroupCommitTest {
+
+    private final CountingTransactions transactions = new CountingTransactions();
+    private final GroupCommit group = new GroupCommit(new UseCases(transactions, 1), 64, Duration.ofMillis(200));
+
+    @AfterEach
+    void close() {
+        group.close();
+    }
+
+    @Test
+    void use_cases_submitted_at_the_same_moment_commit_in_one_transaction_and_each_gets_its_own_result() {
+        List<Integer> results = Flux.range(0, 10)
+                .flatMap(i -> group.run(() -> Mono.just(i * i)))
+                .collectSortedList().block();
+
+        assertThat(results).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
+        assertThat(transactions.started()).hasValue(1);
+    }
+
+    @Test
+    void when_one_use_case_of_a_group_fails_the_others_run_again_alone_and_only_it_fails() {
+        List<String> outcomes = Flux.just("a", "fails", "c")
+                .flatMap(name -> group.run(() -> name.equals("fails")
+                                ? Mono.<String>error(new IllegalStateException("refused"))
+                                : Mono.just(name))
+                        .onErrorResume(IllegalStateException.class, e -> Mono.just(name + ": " + e.getMessage())))
+                .collectSortedList().block();
+
+        assertThat(outcomes).containsExactly("a", "c", "fails: refused");
+        assertThat(transactions.started()).as("the group's, then one each").hasValue(4);
+    }
+
+    @Test
+    void a_group_of_one_that_fails_is_not_run_twice() {
+        int[] runs = {0};
+
+        Mono<String> failing = group.run(() -> {
+            runs[0]++;
+            return Mono.error(new IllegalStateException("refused"));
+        });
+
+        assertThat(failing.onErrorResume(e -> Mono.just(e.getMessage())).block()).isEqualTo("refused");
+        assertThat(runs[0]).isEqualTo(1);
+    }
+
+    @Test
+    void each_use_case_runs_in_its_callers_context() {
+        List<String> seen = Flux.just("trace-a", "trace-b", "trace-c")
+                .flatMap(trace -> group.run(() -> Mono.deferContextual(context -> Mono.just(trace + "=" + context.get("trace"))))
+                        .contextWrite(context -> context.put("trace", trace)))
+                .collectSortedList().block();
+
+        assertThat(seen).containsExactly("trace-a=trace-a", "trace-b=trace-b", "trace-c=trace-c");
+        assertThat(transactions.started()).hasValue(1);
+    }
+
+    @Test
+    void a_use_case_without_a_result_completes_empty() {
+        assertThat(group.run(Mono::empty).hasElement().block()).isFalse();
+    }
+
+    @Test
+    void a_use_case_submitted_inside_a_transaction_joins_it_instead_of_waiting_for_a_group() {
+        UseCases useCases = new UseCases(transactions, 1);
+
+        String result = useCases.run(() -> group.run(() -> Mono.just("joined"))).block(Duration.ofMillis(150));
+
+        assertThat(result).isEqualTo("joined");
+        assertThat(transactions.started()).hasValue(1);
+    }
+}
