@@ -12,7 +12,6 @@ import org.concord.notifications.subscription.domain.Subscription;
 import org.concord.notifications.subscription.domain.SubscriptionNotFound;
 import org.concord.notifications.subscription.persistence.SubscriptionRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
 import org.concord.notifications.subscription.application.PendingDeliveries;
 import org.concord.platform.usecase.AfterCommit;
-import org.concord.platform.usecase.GroupCommit;
 import org.concord.platform.usecase.UseCases;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,18 +37,15 @@ import reactor.core.publisher.Mono;
  * one), as Svix has them.
  */
 @Service
-public class DeliveryService implements PendingDeliveries, AutoCloseable {
+public class DeliveryService implements PendingDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
-    /** Attempts that end within this long of each other are recorded in one transaction. */
-    private static final Duration RECORDING_WINDOW = Duration.ofMillis(5);
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final DeliveryOutcomes outcomes;
     private final ObjectProvider<DeliveryDispatcher> dispatcher;
     private final UseCases useCases;
-    private final GroupCommit attemptRecords;
     private final RetrySchedule schedule;
     private final WebhookProperties properties;
     private final Clock clock;
@@ -62,7 +57,6 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         this.outcomes = outcomes;
         this.dispatcher = dispatcher;
         this.useCases = useCases;
-        this.attemptRecords = new GroupCommit(useCases, properties.maxConcurrency(), RECORDING_WINDOW);
         this.properties = properties;
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.retryJitter());
         this.clock = clock;
@@ -89,8 +83,7 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
     /**
      * Records one attempt and its consequences in one transaction: the attempt log, the delivery's next state,
      * the endpoint's failing-since mark and back-off (and disabling it after 410 Gone or failures for longer than
-     * {@code disable-after}), and the outcome event once the delivery is done. Attempts that end at about the same
-     * time share that transaction ({@link GroupCommit}).
+     * {@code disable-after}), and the outcome event once the delivery is done.
      */
     public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, Subscription subscription, WebhookResponse response,
             Instant attemptedAt) {
@@ -106,7 +99,7 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         Delivery.Verdict decided = verdict;
         DeliveryAttempt logged = new DeliveryAttempt(attempt, attemptedAt, response.statusCode(),
                 response.duration().toMillis(), response.error());
-        return attemptRecords.run(() -> deliveries.addAttempt(delivery.id(), logged)
+        return useCases.run(() -> deliveries.addAttempt(delivery.id(), logged)
                 .then(Mono.defer(() -> apply(decided, delivery, subscription, attempt, response, now)))
                 .thenReturn(decided));
     }
@@ -237,11 +230,6 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         return deliveries.update(ended).then(status == Delivery.Status.DELIVERED
                 ? outcomes.delivered(ended, subscription, now)
                 : outcomes.failed(ended, subscription, reason, now));
-    }
-
-    @Override
-    public void close() {
-        attemptRecords.close();
     }
 
     private void wakeDispatcher() {
