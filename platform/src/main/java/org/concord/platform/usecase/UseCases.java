@@ -35,7 +35,7 @@ public class UseCases {
     }
 
     public <T> Mono<T> run(Supplier<Mono<T>> work) {
-        return Mono.deferContextual(context -> context.hasKey(IN_TRANSACTION)
+        return Mono.deferContextual(context -> inTransaction(context)
                 ? Mono.defer(work)
                 : Mono.defer(() -> tx.transactional(Mono.defer(work)))
                         .retryWhen(reactor.util.retry.Retry.backoff(maxAttempts - 1L, Duration.ofMillis(5))
@@ -48,6 +48,11 @@ public class UseCases {
                                         DomainException.Meaning.CONFLICT,
                                         "this resource is being changed by too many requests at once; try again")))
                         .contextWrite(ctx -> ctx.put(IN_TRANSACTION, true)));
+    }
+
+    /** Whether a use case is running in this context (another one joins its transaction). */
+    static boolean inTransaction(reactor.util.context.ContextView context) {
+        return context.hasKey(IN_TRANSACTION);
     }
 
     /** Lost a race: optimistic version check, lock timeout, deadlock, serialization failure... */

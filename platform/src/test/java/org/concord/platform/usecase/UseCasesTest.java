@@ -10,10 +10,6 @@ import org.concord.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.transaction.ReactiveTransaction;
-import org.springframework.transaction.reactive.TransactionCallback;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +19,9 @@ import reactor.core.publisher.Mono;
  */
 class UseCasesTest {
 
-    private final AtomicInteger transactionsStarted = new AtomicInteger();
-    private final UseCases transactions = new UseCases(new CountingOperator(), 5);
+    private final CountingTransactions counting = new CountingTransactions();
+    private final AtomicInteger transactionsStarted = counting.started();
+    private final UseCases transactions = new UseCases(counting, 5);
 
     @Test
     void a_use_case_that_lost_a_race_runs_again_from_the_start() {
@@ -73,14 +70,5 @@ class UseCasesTest {
         assertThat(result).isEqualTo("committed");
         assertThat(inner).hasValue(2);
         assertThat(transactionsStarted).as("one transaction per outer attempt, none for the inner one").hasValue(2);
-    }
-
-    /** Stands in for the R2DBC transaction: counts transactions begun. */
-    private final class CountingOperator implements TransactionalOperator {
-        @Override
-        public <T> Flux<T> execute(TransactionCallback<T> action) {
-            transactionsStarted.incrementAndGet();
-            return Flux.from(action.doInTransaction((ReactiveTransaction) null));
-        }
     }
 }

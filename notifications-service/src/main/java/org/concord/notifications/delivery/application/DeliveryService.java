@@ -23,6 +23,7 @@ import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
 import org.concord.notifications.subscription.application.PendingDeliveries;
 import org.concord.platform.usecase.AfterCommit;
+import org.concord.platform.usecase.GroupCommit;
 import org.concord.platform.usecase.UseCases;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
  * one), as Svix has them.
  */
 @Service
-public class DeliveryService implements PendingDeliveries {
+public class DeliveryService implements PendingDeliveries, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
@@ -46,6 +47,7 @@ public class DeliveryService implements PendingDeliveries {
     private final DeliveryOutcomes outcomes;
     private final ObjectProvider<DeliveryDispatcher> dispatcher;
     private final UseCases useCases;
+    private final GroupCommit attemptRecords;
     private final RetrySchedule schedule;
     private final WebhookProperties properties;
     private final Clock clock;
@@ -57,6 +59,7 @@ public class DeliveryService implements PendingDeliveries {
         this.outcomes = outcomes;
         this.dispatcher = dispatcher;
         this.useCases = useCases;
+        this.attemptRecords = new GroupCommit(useCases, properties.maxConcurrency());
         this.properties = properties;
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.retryJitter());
         this.clock = clock;
@@ -83,7 +86,8 @@ public class DeliveryService implements PendingDeliveries {
     /**
      * Records one attempt and its consequences in one transaction: the attempt log, the delivery's next state,
      * the endpoint's failing-since mark and back-off (and disabling it after 410 Gone or failures for longer than
-     * {@code disable-after}), and the outcome event once the delivery is done.
+     * {@code disable-after}), and the outcome event once the delivery is done. Attempts that end at about the same
+     * time share that transaction ({@link GroupCommit}).
      */
     public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, Subscription subscription, WebhookResponse response,
             Instant attemptedAt) {
@@ -99,7 +103,7 @@ public class DeliveryService implements PendingDeliveries {
         Delivery.Verdict decided = verdict;
         DeliveryAttempt logged = new DeliveryAttempt(attempt, attemptedAt, response.statusCode(),
                 response.duration().toMillis(), response.error());
-        return useCases.run(() -> deliveries.addAttempt(delivery.id(), logged)
+        return attemptRecords.run(() -> deliveries.addAttempt(delivery.id(), logged)
                 .then(Mono.defer(() -> apply(decided, delivery, subscription, attempt, response, now)))
                 .thenReturn(decided));
     }
@@ -230,6 +234,11 @@ public class DeliveryService implements PendingDeliveries {
         return deliveries.update(ended).then(status == Delivery.Status.DELIVERED
                 ? outcomes.delivered(ended, subscription, now)
                 : outcomes.failed(ended, subscription, reason, now));
+    }
+
+    @Override
+    public void close() {
+        attemptRecords.close();
     }
 
     private void wakeDispatcher() {
