@@ -17,12 +17,12 @@ import reactor.util.context.ContextView;
 /**
  * Use cases that arrive at about the same moment, committed together: while one group commits, the use cases that
  * arrive wait, and become the next group (at most {@code maxSize}): one transaction and one commit for them all. One
- * that arrives while nothing commits starts at once, alone. Each runs in its caller's Reactor context (its trace), one after the other, through
- * {@link UseCases} (whose transaction they join). When a group's transaction fails, each of its use cases runs again
- * in a transaction of its own, so one failure is its caller's alone.
+ * that arrives while nothing commits starts at once, alone. Each runs in its caller's Reactor context (its trace),
+ * one after the other, through {@link UseCases} (whose transaction they join). When a group's transaction fails, each
+ * of its use cases runs again in a transaction of its own, so one failure is its caller's alone.
  *
- * <p>For work that happens often, is small and may wait a few milliseconds, such as recording webhook attempts: a
- * commit costs far more than such a change.
+ * <p>For work that happens often, is small and may wait for the commit before it, such as recording webhook
+ * attempts: a commit costs far more than such a change (benchmarks/README.md, fifth session).
  */
 public final class GroupCommit implements AutoCloseable {
 

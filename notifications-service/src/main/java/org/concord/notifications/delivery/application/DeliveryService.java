@@ -86,8 +86,8 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
     /**
      * Records one attempt and its consequences in one transaction: the attempt log, the delivery's next state,
      * the endpoint's failing-since mark and back-off (and disabling it after 410 Gone or failures for longer than
-     * {@code disable-after}), and the outcome event once the delivery is done. Attempts that end at about the same
-     * time share that transaction ({@link GroupCommit}).
+     * {@code disable-after}), and the outcome event once the delivery is done. Attempts that end while others are
+     * being recorded share the next transaction ({@link GroupCommit}).
      */
     public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, Subscription subscription, WebhookResponse response,
             Instant attemptedAt) {
