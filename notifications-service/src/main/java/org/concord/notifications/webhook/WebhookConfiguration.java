@@ -4,8 +4,9 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** The webhook sending side: SSRF guard (policy + resolver) and the non-blocking HTTP client. */
+/** The webhook sending side: SSRF guard (policy + resolver), the non-blocking HTTP client and its claims' name. */
 @Configuration(proxyBeanMethods = false)
 public class WebhookConfiguration {
 
@@ -17,6 +18,11 @@ public class WebhookConfiguration {
     @Bean
     DestinationGuard destinationGuard(WebhookProperties properties, HostResolver resolver) {
         return new DestinationGuard(new DestinationPolicy(properties.allowedHosts()), resolver);
+    }
+
+    @Bean
+    ClaimHolder claimHolder(WebhookProperties properties, Environment environment) {
+        return ClaimHolder.of(properties.instance(), environment.getProperty("server.port", Integer.class, 8080));
     }
 
     @Bean(destroyMethod = "close")

@@ -25,7 +25,8 @@ public record WebhookProperties(
         Duration pollInterval,
         Duration maxEndpointBackoff,
         Set<String> allowedHosts,
-        String userAgent) {
+        String userAgent,
+        String instance) {
 
     public WebhookProperties {
         Objects.requireNonNull(retrySchedule, "concord.webhooks.retry-schedule");
@@ -47,7 +48,11 @@ public record WebhookProperties(
         userAgent = userAgent == null ? "Concord-Webhooks/1.0" : userAgent;
     }
 
-    /** How long a claimed delivery stays reserved for the instance sending it: long enough to finish the attempt. */
+    /**
+     * How long a claimed delivery stays reserved for the instance sending it: long enough to finish the attempt. An
+     * instance that dies gives its claims back when it starts again ({@link ClaimHolder}); the expiry is for one that
+     * does not come back.
+     */
     public Duration claimFor() {
         return connectTimeout.plus(responseTimeout).plusSeconds(30);
     }

@@ -12,11 +12,14 @@ import java.util.UUID;
 import com.standardwebhooks.Webhook;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
+import org.concord.notifications.delivery.application.DeliveryDispatcher;
+import org.concord.notifications.webhook.ClaimHolder;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.EventContract;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +29,11 @@ import tools.jackson.databind.JsonNode;
  * delivery outcomes on notifications.v1.
  */
 public abstract class WebhookScenarios extends NotificationsIntegrationTest {
+
+    @Autowired
+    private DeliveryDispatcher dispatcher;
+    @Autowired
+    private ClaimHolder claimHolder;
 
     @Test
     void delivery_is_signed_per_standard_webhooks_and_carries_the_event_as_a_structured_cloudevent() throws Exception {
@@ -529,16 +537,50 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             Instant later = Instant.now().plus(Duration.ofMinutes(5));
             List<UUID> ids = List.of(UUID.fromString(deliveryId));
             List<java.util.Set<UUID>> claims = reactor.core.publisher.Flux.merge(
-                            deliveries.claim(ids, later, later.plusSeconds(60)),
-                            deliveries.claim(ids, later, later.plusSeconds(60)))
+                            deliveries.claim(ids, "instance-a", later, later.plusSeconds(60)),
+                            deliveries.claim(ids, "instance-b", later, later.plusSeconds(60)))
                     .collectList().block();
             assertThat(claims).containsExactlyInAnyOrder(java.util.Set.copyOf(ids), java.util.Set.of());
             // and while it is held, a claim of it together with a row that does not exist gets neither
-            assertThat(deliveries.claim(List.of(ids.get(0), UUID.randomUUID()), later, later.plusSeconds(60)).block())
-                    .isEmpty();
+            assertThat(deliveries.claim(List.of(ids.get(0), UUID.randomUUID()), "instance-c", later,
+                    later.plusSeconds(60)).block()).isEmpty();
             http().delete().uri("/api/subscriptions/" + subscription.get("id").asString()).exchange()
                     .expectStatus().isNoContent();
         }
+    }
+
+    @Test
+    void a_restarted_dispatcher_sends_at_once_what_it_held_when_it_stopped_and_leaves_other_instances_claims() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver ours = WebhookReceiver.start(); WebhookReceiver theirs = WebhookReceiver.start()) {
+            JsonNode ourEndpoint = subscribe(ours.url("localhost"), List.of(), List.of(parties.get(0)));
+            JsonNode theirEndpoint = subscribe(theirs.url("localhost"), List.of(), List.of(parties.get(0)));
+            dispatcher.stop();
+            try {
+                ContractExample event = agreementEvent("concord.agreement.opened", parties);
+                publish(event);
+                // as if this instance and another one had each died while sending one of the event's deliveries
+                Instant now = Instant.now();
+                claimUntilLongAfterTheTest(deliveryOf(event, ourEndpoint), claimHolder.name(), now);
+                claimUntilLongAfterTheTest(deliveryOf(event, theirEndpoint), "another-instance:8083", now);
+            } finally {
+                dispatcher.start();
+            }
+
+            await().atMost(PATIENCE).until(() -> ours.received().size() == 1);
+            await("another instance's claim is left to expire").during(Duration.ofSeconds(1)).atMost(PATIENCE)
+                    .until(() -> theirs.received().isEmpty());
+            for (JsonNode endpoint : List.of(ourEndpoint, theirEndpoint)) {
+                http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
+                        .expectStatus().isNoContent();
+            }
+        }
+    }
+
+    private void claimUntilLongAfterTheTest(String deliveryId, String holder, Instant now) {
+        UUID id = UUID.fromString(deliveryId);
+        assertThat(deliveries.claim(List.of(id), holder, now, now.plus(Duration.ofHours(1))).block())
+                .containsExactly(id);
     }
 
     private String deliveryOf(ContractExample event, JsonNode subscription) {

@@ -103,6 +103,6 @@ class WebhookClientTest {
     static WebhookProperties properties(Set<String> allowedHosts) {
         return new WebhookProperties(List.of(Duration.ZERO), 0, Duration.ofSeconds(1), Duration.ofMillis(500),
                 Duration.ofHours(1), Duration.ofDays(5), Duration.ofHours(24), 8, 2, Duration.ofSeconds(1), Duration.ofMinutes(10),
-                allowedHosts, null);
+                allowedHosts, null, null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.concord.notifications.webhook.ClaimHolder;
 import org.concord.notifications.webhook.WebhookClient;
 import org.concord.notifications.webhook.WebhookProperties;
 import org.concord.notifications.webhook.WebhookRequest;
@@ -35,7 +36,9 @@ import reactor.core.scheduler.Schedulers;
  * so one endpoint with a backlog keeps all its slots busy, while its backlog is never read for another endpoint.
  * At most {@code max-concurrency} sends are in flight per instance.
  *
- * <p>At least once: an instance that dies mid-send leaves its claim to expire, and the delivery is sent again.
+ * <p>At least once: the deliveries an instance was sending when it died are sent again. It gives their claims back when
+ * it starts again (they are held under its {@link ClaimHolder} name); an instance that does not come back leaves them
+ * to expire.
  */
 @Component
 public class DeliveryDispatcher implements SmartLifecycle {
@@ -49,20 +52,22 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final DeliveryObserver observer;
+    private final ClaimHolder holder;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private final Map<UUID, Integer> inFlightPerEndpoint = new HashMap<>();
     private int inFlight;
     private volatile Disposable loop;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-            DeliveryService service, WebhookClient client, WebhookProperties properties, Clock clock,
-            java.util.Optional<DeliveryObserver> observer) {
+            DeliveryService service, WebhookClient client, WebhookProperties properties, ClaimHolder holder,
+            Clock clock, java.util.Optional<DeliveryObserver> observer) {
         this.observer = observer.orElse(DeliveryObserver.NONE);
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.service = service;
         this.client = client;
         this.properties = properties;
+        this.holder = holder;
         this.clock = clock;
     }
 
@@ -77,17 +82,37 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        // one round at a time; wake-ups during a round are folded into one more round right after it
-        loop = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
+        // first what this instance held when it last stopped, then the rounds
+        loop = releaseOwnClaims().thenMany(rounds())
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe();
+    }
+
+    /** One round at a time; wake-ups during a round are folded into one more round right after it. */
+    private Flux<Void> rounds() {
+        return Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
                         wakeUps.asFlux())
                 .onBackpressureLatest()
                 .concatMap(signal -> dispatchDue()
                         .onErrorResume(error -> {
                             log.warn("could not look for due deliveries: {}", error.toString());
                             return Mono.empty();
-                        }), 0)
-                .subscribeOn(Schedulers.boundedElastic())
-                .subscribe();
+                        }), 0);
+    }
+
+    private Mono<Void> releaseOwnClaims() {
+        return deliveries.releaseClaimsOf(holder.name())
+                .doOnNext(released -> {
+                    if (released > 0) {
+                        log.info("gave back {} deliveries this instance ({}) was sending when it stopped; "
+                                + "they are sent again", released, holder.name());
+                    }
+                })
+                .onErrorResume(error -> {
+                    log.warn("could not give back this instance's earlier claims; they expire: {}", error.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     @Override
@@ -121,7 +146,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private Mono<Void> claimAndSend(UUID endpoint, List<Delivery> due, Instant now) {
         List<Delivery> reserved = due.subList(0, reserve(endpoint, due.size()));
-        return deliveries.claim(reserved.stream().map(Delivery::id).toList(), now, now.plus(properties.claimFor()))
+        return deliveries.claim(reserved.stream().map(Delivery::id).toList(), holder.name(), now,
+                        now.plus(properties.claimFor()))
                 .doOnNext(claimed -> reserved.forEach(delivery -> {
                     if (claimed.contains(delivery.id())) {
                         send(delivery);

@@ -83,18 +83,19 @@ public class DeliveryRepository {
     }
 
     /**
-     * Reserves these deliveries for this instance until {@code until}, in one statement: those still pending and not
-     * held by another instance. Returns the ids it reserved.
+     * Reserves these deliveries for the instance {@code holder} until {@code until}, in one statement: those still
+     * pending and not held by another instance. Returns the ids it reserved.
      */
-    public Mono<Set<UUID>> claim(Collection<UUID> ids, Instant now, Instant until) {
+    public Mono<Set<UUID>> claim(Collection<UUID> ids, String holder, Instant now, Instant until) {
         if (ids.isEmpty()) {
             return Mono.just(Set.of());
         }
         UUID token = UUID.randomUUID();
-        return db.sql("UPDATE webhook_delivery SET claimed_until = :until, claim_token = :token WHERE id IN (:ids)"
-                        + " AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
+        return db.sql("UPDATE webhook_delivery SET claimed_until = :until, claim_token = :token, claimed_by = :holder"
+                        + " WHERE id IN (:ids) AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
                 .bind("ids", List.copyOf(ids))
                 .bind("token", token)
+                .bind("holder", holder)
                 .bind("now", Sql.utc(now))
                 .bind("until", Sql.utc(until))
                 .fetch().rowsUpdated()
@@ -108,6 +109,17 @@ public class DeliveryRepository {
                 .map(row -> row.get("id", UUID.class))
                 .all()
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Gives back the claims the instance {@code holder} still has: called when it starts, so the deliveries it was
+     * sending when it died are due again at once. Returns how many it gave back.
+     */
+    public Mono<Long> releaseClaimsOf(String holder) {
+        return db.sql("UPDATE webhook_delivery SET claimed_until = NULL, claimed_by = NULL"
+                        + " WHERE claimed_by = :holder AND status = 'PENDING' AND claimed_until IS NOT NULL")
+                .bind("holder", holder)
+                .fetch().rowsUpdated();
     }
 
     public Mono<Delivery> find(UUID subscriptionId, UUID deliveryId) {
@@ -169,7 +181,7 @@ public class DeliveryRepository {
     public Mono<Void> update(Delivery d) {
         var update = db.sql("""
                 UPDATE webhook_delivery SET status = :status, attempts = :attempts, next_attempt_at = :next,
-                       claimed_until = NULL, manual_retry = :manual, last_status_code = :statusCode,
+                       claimed_until = NULL, claimed_by = NULL, manual_retry = :manual, last_status_code = :statusCode,
                        last_error = :error, completed_at = :completedAt
                 WHERE id = :id""")
                 .bind("id", d.id())
