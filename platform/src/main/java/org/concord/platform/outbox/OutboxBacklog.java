@@ -11,11 +11,14 @@ import org.concord.platform.observability.ConcordMeters;
 import org.concord.platform.observability.GaugeRefresher;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The outbox's backlog as gauges: unpublished rows, and the age of the oldest (refreshed, never read on a scrape). */
+/**
+ * The outbox's backlog as gauges: its rows (all waiting to be published: the relay deletes what it published), and
+ * the age of the oldest (refreshed, never read on a scrape).
+ */
 public final class OutboxBacklog implements GaugeRefresher.Refresh {
 
     private static final String BACKLOG = """
-            SELECT COUNT(*) AS backlog, MIN(occurred_at) AS oldest FROM outbox_event WHERE published_at IS NULL""";
+            SELECT COUNT(*) AS backlog, MIN(occurred_at) AS oldest FROM outbox_event""";
 
     private final DatabaseClient db;
     private final Duration timeout;

@@ -2,8 +2,6 @@ package org.concord.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +25,11 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Publishes outbox rows to Kafka in the order they were written, then marks them published.
+ * Publishes outbox rows to Kafka in the order they were written, then deletes them: the outbox is a queue, it holds
+ * only the events not yet published.
  *
- * <p>Guarantees: a row is marked only after the broker acknowledged it (acks=all, idempotent producer), so
- * nothing is lost; if the relay dies between publishing and marking, the row is published again with the same
+ * <p>Guarantees: a row is deleted only after the broker acknowledged it (acks=all, idempotent producer), so
+ * nothing is lost; if the relay dies between publishing and deleting, the row is published again with the same
  * {@code ce_id} (at least once; consumers are idempotent). Only the holder of the relay lease publishes, so
  * with several service instances the per-key order still holds. It wakes on every commit that wrote an event
  * and polls every {@code poll-interval} for rows written by other instances.
@@ -41,8 +40,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final String UNPUBLISHED = """
             SELECT seq, event_id, topic, message_key, event_type, subject, occurred_at, traceparent, payload
-            FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT :limit""";
-    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = :now WHERE seq IN (:seqs)";
+            FROM outbox_event ORDER BY seq LIMIT :limit""";
+    private static final String DELETE_PUBLISHED = "DELETE FROM outbox_event WHERE seq IN (:seqs)";
 
     private final DatabaseClient db;
     private final ProducerFactory<String, byte[]> producers;
@@ -141,7 +140,7 @@ public class OutboxRelay implements SmartLifecycle {
         long started = System.nanoTime();
         List<Long> published = sendInOrder(rows);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        markPublished(published);
+        deletePublished(published);
         if (!published.isEmpty()) {
             observer.batchPublished(published.size(), took);
         }
@@ -186,12 +185,11 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    private void markPublished(List<Long> seqs) {
+    private void deletePublished(List<Long> seqs) {
         if (seqs.isEmpty()) {
             return;
         }
-        db.sql(MARK_PUBLISHED)
-                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+        db.sql(DELETE_PUBLISHED)
                 .bind("seqs", seqs)
                 .then()
                 .block(properties.operationTimeout());
