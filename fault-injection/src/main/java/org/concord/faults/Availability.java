@@ -3,17 +3,21 @@ package org.concord.faults;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Asks the services the fault is not aimed at a question every half second (a region, the inbox, a page of
- * agreements), to show they answer throughout. Counts answers and failures per service, and the longest stretch
- * without an answer.
+ * agreements), to show they answer throughout. Counts answers and failures per service, the longest stretch
+ * without an answer, and when and why the first few questions were not answered.
  */
 final class Availability implements AutoCloseable {
 
@@ -25,16 +29,20 @@ final class Availability implements AutoCloseable {
         int answered;
         Instant failingSince;
         Duration longestGap = Duration.ZERO;
+        final List<String> misses = new ArrayList<>();
 
         Watch(String service, URI probe) {
             this.service = service;
             this.probe = probe;
         }
 
-        synchronized void record(boolean ok) {
+        /** One question's outcome: {@code miss} is empty when it was answered, else why not. */
+        synchronized void record(Instant askedAt, Optional<String> miss) {
             asked++;
             Instant now = Instant.now();
-            if (ok) {
+            miss.filter(reason -> misses.size() < MISSES_SHOWN)
+                    .ifPresent(reason -> misses.add(TIME.format(askedAt) + " " + reason));
+            if (miss.isEmpty()) {
                 answered++;
                 if (failingSince != null && Duration.between(failingSince, now).compareTo(longestGap) > 0) {
                     longestGap = Duration.between(failingSince, now);
@@ -47,13 +55,17 @@ final class Availability implements AutoCloseable {
 
         synchronized String describe() {
             return service + " " + answered + "/" + asked
-                    + (longestGap.isZero() ? "" : " (longest gap " + longestGap.toSeconds() + " s)");
+                    + (longestGap.isZero() ? "" : " (longest gap " + longestGap.toSeconds() + " s)")
+                    + (misses.isEmpty() ? "" : " [missed: " + String.join("; ", misses) + "]");
         }
 
         synchronized boolean always() {
             return answered == asked;
         }
     }
+
+    private static final int MISSES_SHOWN = 3;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneOffset.UTC);
 
     private static final Map<String, String> PROBES = Map.of(
             "regions-service", "/api/regions/CN-GX",
@@ -84,16 +96,21 @@ final class Availability implements AutoCloseable {
     }
 
     private void ask(Watch watch) {
-        boolean ok;
+        Instant askedAt = Instant.now();
+        Optional<String> miss;
         try {
-            ok = http.get(watch.probe, token).ok();
+            Http.Reply reply = http.get(watch.probe, token);
+            miss = reply.ok() ? Optional.empty() : Optional.of("HTTP " + reply.status());
         } catch (Exception e) {
-            ok = false;
+            miss = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        watch.record(ok);
+        watch.record(askedAt, miss);
     }
 
-    /** "regions-service 240/240, notifications-service 238/240 (longest gap 1 s)", or "-" when nothing was watched. */
+    /**
+     * "regions-service 240/240, notifications-service 238/240 (longest gap 1 s) [missed: 19:52:40.1 HTTP 503; ...]", or
+     * "-" when nothing was watched.
+     */
     String describe() {
         return watches.isEmpty() ? "-" : String.join(", ", watches.values().stream().map(Watch::describe).toList());
     }
