@@ -102,12 +102,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private Mono<Void> releaseOwnClaims() {
         return deliveries.releaseClaimsOf(holder.name())
-                .doOnNext(released -> {
-                    if (released > 0) {
-                        log.info("gave back {} deliveries this instance ({}) was sending when it stopped; "
-                                + "they are sent again", released, holder.name());
-                    }
-                })
+                .doOnNext(released -> log.info("claims webhook deliveries as {}; gave back {} it held when it last "
+                        + "stopped (they are sent again)", holder.name(), released))
                 .onErrorResume(error -> {
                     log.warn("could not give back this instance's earlier claims; they expire: {}", error.toString());
                     return Mono.empty();
