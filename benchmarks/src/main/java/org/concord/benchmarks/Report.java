@@ -32,7 +32,7 @@ final class Report {
                         ? "; " + run.webhooks().arrivedWithout2xx() + " arrived for signatures answered otherwise" : ""));
         lines.add("  CPU/signature  " + cpu(run));
         lines.add("  RSS            " + rss(run.rssMebibytes()));
-        lines.add(String.format(Locale.ROOT, "  backlog        at the end of the load: %s; after draining: %s; drained %s",
+        lines.add(String.format(Locale.ROOT, "  backlog        at the end of the load (gauges up to 10 s old): %s; after draining (gauges refreshed since): %s; drained %s",
                 backlog(run.backlogAtEnd()), backlog(run.backlogAfterDrain()),
                 run.drainSeconds() < 0 ? "NOT (webhooks still missing)" : "in " + seconds(run.drainSeconds()) + " after the last signature was due"));
         primitives.ifPresent(rates -> lines.add(primitiveLine(run.achievedRate(), rates)));

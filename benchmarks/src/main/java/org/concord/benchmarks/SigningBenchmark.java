@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 public final class SigningBenchmark {
 
     private static final Duration PREPARED_PATIENCE = Duration.ofSeconds(180);
+    /** The services refresh their backlog gauges every 10 s: read this much later, they show the drained state. */
+    static final Duration GAUGES_FRESH_AFTER = Duration.ofSeconds(11);
 
     private final Stack stack;
     private final BenchmarkOptions options;
@@ -110,6 +112,7 @@ public final class SigningBenchmark {
             Backlog atEnd = backlog(ledger);
             double drained = drain(ledger, loadEnded);
             Map<String, Long> cpuAtEnd = cpu();
+            sleep(GAUGES_FRESH_AFTER);
             Backlog afterDrain = backlog(ledger);
             Map<String, Long> spent = new LinkedHashMap<>();
             cpuAtEnd.forEach((process, millis) -> spent.put(process, millis - cpuAtStart.getOrDefault(process, millis)));
