@@ -63,7 +63,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain managementPort(ServerHttpSecurity http, Environment environment) {
-        return http.securityMatcher(exchange -> onManagementPort(exchange, environment)
+        ManagementPort managementPort = new ManagementPort(environment);
+        return http.securityMatcher(exchange -> managementPort.received(exchange)
                         ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -71,13 +72,6 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
-    }
-
-    private static boolean onManagementPort(ServerWebExchange exchange, Environment environment) {
-        Integer management = environment.getProperty("local.management.port", Integer.class);
-        java.net.InetSocketAddress local = exchange.getRequest().getLocalAddress();
-        return management != null && local != null && local.getPort() == management
-                && !management.equals(environment.getProperty("local.server.port", Integer.class));
     }
 
     @Bean
