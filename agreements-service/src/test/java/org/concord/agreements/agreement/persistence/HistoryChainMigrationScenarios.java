@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import org.concord.evidence.HashChain;
 import org.concord.evidence.Json;
 import org.concord.testsupport.db.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,15 +32,11 @@ abstract class HistoryChainMigrationScenarios {
 
     @Test
     void entries_written_before_the_chain_are_chained_per_agreement_in_the_order_they_were_written() throws Exception {
-        Map<String, Object> db = database().freshDatabase("history_chain_" + Long.toHexString(System.nanoTime()));
-        String url = (String) db.get("spring.flyway.url");
-        String user = (String) db.get("spring.flyway.user");
-        String password = (String) db.get("spring.flyway.password");
-        flyway(url, user, password, "3").migrate();
+        MigratedDatabase db = MigratedDatabase.at(database(), "history_chain", "3");
 
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = db.connect()) {
             agreement(connection, first);
             agreement(connection, second);
             history(connection, first, 1, "drafted", "{}", null);
@@ -59,9 +53,9 @@ abstract class HistoryChainMigrationScenarios {
             party(connection, first, "CN-SC", false);
         }
 
-        flyway(url, user, password, "latest").migrate();
+        db.migrateToLatest();
 
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = db.connect()) {
             List<Map<String, Object>> firstChain = chain(connection, first);
             List<Map<String, Object>> secondChain = chain(connection, second);
             assertThat(firstChain).extracting(entry -> entry.get("type"))
@@ -115,14 +109,6 @@ abstract class HistoryChainMigrationScenarios {
     }
 
     /** Flyway on the agreements-service migrations, up to {@code target}: a database as a release left it. */
-    static Flyway flyway(String url, String user, String password, String target) {
-        return Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/platform", "classpath:db/agreements")
-                .javaMigrations(new HistoryChainMigration())
-                .target(target)
-                .load();
-    }
-
     private static void agreement(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO agreement (id, status, text_json, version,"
                 + " created_at, updated_at) VALUES (?, 'OPEN', '{}', 3, ?, ?)")) {

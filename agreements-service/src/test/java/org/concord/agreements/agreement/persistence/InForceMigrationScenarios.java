@@ -3,14 +3,12 @@ package org.concord.agreements.agreement.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import org.concord.testsupport.db.TestDatabase;
@@ -28,21 +26,17 @@ abstract class InForceMigrationScenarios {
     @Test
     void an_agreement_concluded_before_entry_into_force_existed_is_due_to_enter_into_force_on_its_conclusion_day()
             throws Exception {
-        Map<String, Object> db = database().freshDatabase("in_force_" + Long.toHexString(System.nanoTime()));
-        String url = (String) db.get("spring.flyway.url");
-        String user = (String) db.get("spring.flyway.user");
-        String password = (String) db.get("spring.flyway.password");
-        HistoryChainMigrationScenarios.flyway(url, user, password, "6").migrate();
+        MigratedDatabase db = MigratedDatabase.at(database(), "in_force", "6");
         UUID signed = UUID.randomUUID();
         UUID open = UUID.randomUUID();
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = db.connect()) {
             agreement(connection, signed, "SIGNED", Instant.parse("2024-09-24T09:30:00Z"));
             agreement(connection, open, "OPEN", null);
         }
 
-        HistoryChainMigrationScenarios.flyway(url, user, password, "latest").migrate();
+        db.migrateToLatest();
 
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = db.connect()) {
             assertThat(date(connection, "next_due_on", signed)).isEqualTo(LocalDate.parse("2024-09-24"));
             assertThat(date(connection, "next_due_on", open)).isNull();
             assertThat(number(connection, "text_version", signed)).isEqualTo(1);

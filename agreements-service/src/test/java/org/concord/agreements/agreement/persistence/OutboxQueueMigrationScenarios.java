@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.concord.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -26,12 +24,8 @@ abstract class OutboxQueueMigrationScenarios {
 
     @Test
     void rows_already_published_are_deleted_and_rows_waiting_for_the_broker_stay() throws Exception {
-        Map<String, Object> db = database().freshDatabase("outbox_queue_" + Long.toHexString(System.nanoTime()));
-        String url = (String) db.get("spring.flyway.url");
-        String user = (String) db.get("spring.flyway.user");
-        String password = (String) db.get("spring.flyway.password");
-        HistoryChainMigrationScenarios.flyway(url, user, password, "8").migrate();
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        MigratedDatabase db = MigratedDatabase.at(database(), "outbox_queue", "8");
+        try (Connection connection = db.connect()) {
             insert(connection, "INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,"
                     + " payload, published_at) VALUES (?, 'agreements.v1', 'k', 'concord.agreement.drafted', 'k', ?, '{}', ?)",
                     "published", OffsetDateTime.parse("2026-11-30T09:00:00Z"), OffsetDateTime.parse("2026-11-30T09:00:01Z"));
@@ -40,9 +34,9 @@ abstract class OutboxQueueMigrationScenarios {
                     "waiting", OffsetDateTime.parse("2026-11-30T09:00:02Z"));
         }
 
-        HistoryChainMigrationScenarios.flyway(url, user, password, "latest").migrate();
+        db.migrateToLatest();
 
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = db.connect()) {
             assertThat(eventIds(connection)).containsExactly("waiting");
             assertThatThrownBy(() -> connection.prepareStatement("SELECT published_at FROM outbox_event").executeQuery())
                     .as("the column is gone").isInstanceOf(SQLException.class);
