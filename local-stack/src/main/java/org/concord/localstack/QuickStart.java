@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  *
  * <p>Made once in {@code <module>/target/quick-start} (build output, like the jar), and made again when what is in
  * the jar, the JVM options or the JDK change. When either step fails the service starts from its jar and the launcher
- * says why; the failure is remembered for that jar, JDK and options ({@code failed}), so that the next start does not
- * wait for the same failure again. A JVM that cannot use the archive ignores it.
+ * says why. A step whose process ended on its own without doing its work would do the same again: that failure is
+ * remembered for that jar, JDK and options ({@code failed}), so that the next start does not wait for it again. One
+ * that ran out of time, was stopped from outside or could not read or write its files is not: the next start tries
+ * again. A JVM that cannot use the archive ignores it.
  */
 final class QuickStart {
 
@@ -43,17 +45,33 @@ final class QuickStart {
     static final String FAILED = "failed";
     private static final String REASON = "reason ";
     private static final Duration TRAINING_PATIENCE = Duration.ofMinutes(3);
+    /** Exit codes above this one tell of a process ended by a signal (128 + its number): a kill, not its own failure. */
+    private static final int ENDED_BY_SIGNAL = 128;
+
+    /** A step's process ended on its own without doing its work: a retry would meet the same, so it is remembered. */
+    private static final class EndedOnItsOwn extends Exception {
+        EndedOnItsOwn(String reason) {
+            super(reason);
+        }
+    }
 
     private final Path jar;
     private final Path directory;
     private final List<String> jvmOptions;
     private final Path java;
+    private final Duration patience;
 
     QuickStart(Path jar, List<String> jvmOptions, Path java) {
+        this(jar, jvmOptions, java, TRAINING_PATIENCE);
+    }
+
+    /** {@code patience}: how long each step may take before it is stopped (and tried again at the next start). */
+    QuickStart(Path jar, List<String> jvmOptions, Path java, Duration patience) {
         this.jar = jar;
         this.directory = jar.toAbsolutePath().getParent().resolve(DIRECTORY);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.java = java;
+        this.patience = patience;
     }
 
     /** Options that decide the archive themselves: then the service starts from its jar as it is. */
@@ -85,9 +103,9 @@ final class QuickStart {
     }
 
     /**
-     * Unpacks and trains unless that was done, or failed, for a jar of this content; the training start runs in the service's
-     * own {@code environment} and {@code workingDirectory} until its context is refreshed. Safe against a second
-     * launcher doing the same at the same time.
+     * Unpacks and trains unless that was done, or failed in a way that would fail again, for a jar of this content; the
+     * training start runs in the service's own {@code environment} and {@code workingDirectory} until its context is
+     * refreshed. Safe against a second launcher doing the same at the same time.
      */
     Launch prepare(Map<String, String> environment, Path workingDirectory) {
         if (leftToTheUser(jvmOptions)) {
@@ -113,18 +131,24 @@ final class QuickStart {
                 try {
                     unpack();
                     train(environment, workingDirectory);
-                } catch (IOException | UncheckedIOException | IllegalStateException e) {
-                    String reason = String.valueOf(e.getMessage()).replace('\n', ' ');
+                } catch (EndedOnItsOwn e) {
+                    String reason = e.getMessage().replace('\n', ' ');
                     Files.writeString(directory.resolve(FAILED), stamp + REASON + reason + "\n");
                     Console.warn(jar.getFileName() + " starts from the jar itself, without the quick start: " + reason
-                            + " (see " + directory.resolve(TRAINING_LOG) + "; not tried again for this jar, JDK and options)");
+                            + " (see " + directory.resolve(TRAINING_LOG) + "; not tried again for this jar, JDK and options"
+                            + " until " + directory + " is deleted)");
+                    return new Launch(List.of(), jar);
+                } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                    Console.warn(jar.getFileName() + " starts from the jar itself, without the quick start: " + e.getMessage()
+                            + " (see " + directory.resolve(TRAINING_LOG) + "; tried again at the next start)");
                     return new Launch(List.of(), jar);
                 }
                 Files.writeString(stampFile, stamp);
                 return quick();
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            Console.warn(jar.getFileName() + " starts from the jar itself, without the quick start: " + e.getMessage());
+            Console.warn(jar.getFileName() + " starts from the jar itself, without the quick start: " + e.getMessage()
+                    + " (tried again at the next start)");
             return new Launch(List.of(), jar);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +188,7 @@ final class QuickStart {
         return directory.resolve("application").resolve(jar.getFileName());
     }
 
-    private void unpack() throws IOException, InterruptedException {
+    private void unpack() throws IOException, InterruptedException, EndedOnItsOwn {
         Files.deleteIfExists(directory.resolve(TRAINING_LOG));
         Path unpacking = directory.resolve("application.unpacking");
         delete(unpacking);
@@ -174,7 +198,8 @@ final class QuickStart {
         Files.move(unpacking, directory.resolve("application"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void train(Map<String, String> environment, Path workingDirectory) throws IOException, InterruptedException {
+    private void train(Map<String, String> environment, Path workingDirectory)
+            throws IOException, InterruptedException, EndedOnItsOwn {
         Files.deleteIfExists(archive());
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
@@ -182,24 +207,37 @@ final class QuickStart {
                 "-jar", unpackedJar().toString()));
         run(command, environment, workingDirectory, "the training start");
         if (!Files.exists(archive())) {
-            throw new IllegalStateException("the training start left no archive");
+            // it ended on its own and well, yet the JVM wrote no archive (one without a base CDS archive refuses to)
+            throw new EndedOnItsOwn("the training start left no archive");
         }
     }
 
+    /**
+     * Runs a step's process: it failing on its own is an {@link EndedOnItsOwn}; running out of time an
+     * {@link IllegalStateException}; this thread interrupted stops it too.
+     */
     private void run(List<String> command, Map<String, String> environment, Path workingDirectory, String what)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, EndedOnItsOwn {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(TRAINING_LOG).toFile()));
         builder.environment().putAll(environment);
         Files.writeString(directory.resolve(TRAINING_LOG), "---- " + what + " at " + Instant.now() + ": " + String.join(" ", command) + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Process process = builder.start();
-        if (!process.waitFor(TRAINING_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(what + " took more than " + Summary.seconds(patience) + ", and was stopped");
+            }
+        } finally {
             process.destroyForcibly();
-            throw new IllegalStateException(what + " took more than " + TRAINING_PATIENCE.toMinutes() + " min");
         }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(what + " failed with exit code " + process.exitValue());
+        int exitCode = process.exitValue();
+        if (exitCode > ENDED_BY_SIGNAL) {
+            throw new IllegalStateException(what + " was ended by signal " + (exitCode - ENDED_BY_SIGNAL) + " (exit code "
+                    + exitCode + ")");
+        }
+        if (exitCode != 0) {
+            throw new EndedOnItsOwn(what + " failed with exit code " + exitCode);
         }
     }
 

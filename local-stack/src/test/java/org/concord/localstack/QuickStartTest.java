@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,72 @@ class QuickStartTest {
     }
 
     @Test
+    void a_training_start_that_ran_out_of_time_is_tried_again_at_the_next_start() throws IOException {
+        Path jar = plainJar();
+        Path directory = jar.resolveSibling(QuickStart.DIRECTORY);
+        Path java = fakeJava("exec sleep 60");
+        QuickStart quickStart = new QuickStart(jar, ChildProcess.SERVICE_JVM, java, Duration.ofSeconds(1));
+        assertThat(quickStart.prepare(Map.of(), home.resolve("work"))).isEqualTo(new QuickStart.Launch(List.of(), jar));
+        assertThat(directory.resolve(QuickStart.FAILED)).as("not remembered").doesNotExist();
+
+        fakeJava(TRAINING_THAT_WRITES_THE_ARCHIVE);
+        QuickStart again = new QuickStart(jar, ChildProcess.SERVICE_JVM, java, Duration.ofSeconds(1));
+        assertThat(again.prepare(Map.of(), home.resolve("work"))).as("tried again, and made")
+                .isEqualTo(new QuickStart.Launch(List.of("-XX:SharedArchiveFile=" + again.archive()), again.unpackedJar()));
+    }
+
+    @Test
+    void a_training_start_killed_by_a_signal_is_tried_again_at_the_next_start() throws IOException {
+        Path jar = plainJar();
+        Path java = fakeJava("kill -9 $$");
+        new QuickStart(jar, ChildProcess.SERVICE_JVM, java).prepare(Map.of(), home.resolve("work"));
+        assertThat(jar.resolveSibling(QuickStart.DIRECTORY).resolve(QuickStart.FAILED)).as("not remembered").doesNotExist();
+
+        fakeJava(TRAINING_THAT_WRITES_THE_ARCHIVE);
+        QuickStart again = new QuickStart(jar, ChildProcess.SERVICE_JVM, java);
+        assertThat(again.prepare(Map.of(), home.resolve("work"))).as("tried again, and made")
+                .isEqualTo(new QuickStart.Launch(List.of("-XX:SharedArchiveFile=" + again.archive()), again.unpackedJar()));
+    }
+
+    @Test
+    void a_launcher_interrupted_during_the_training_start_stops_it_and_tries_again_at_the_next_start() throws Exception {
+        Path jar = plainJar();
+        Path trainingPid = home.resolve("training.pid");
+        Path java = fakeJava("echo $$ > " + trainingPid + "\nexec sleep 60");
+        QuickStart quickStart = new QuickStart(jar, ChildProcess.SERVICE_JVM, java);
+        Thread launcher = new Thread(() -> quickStart.prepare(Map.of(), home.resolve("work")));
+        launcher.start();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(trainingPid)
+                && !Files.readString(trainingPid).isBlank());
+        long pid = Long.parseLong(Files.readString(trainingPid).strip());
+
+        launcher.interrupt();
+        launcher.join(10_000);
+
+        assertThat(launcher.isAlive()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the training start stopped").isEmpty());
+        assertThat(jar.resolveSibling(QuickStart.DIRECTORY).resolve(QuickStart.FAILED)).as("not remembered").doesNotExist();
+    }
+
+    @Test
+    void a_training_start_that_exited_with_an_error_is_not_tried_again_for_the_same_jar_jdk_and_options()
+            throws IOException {
+        Path jar = plainJar();
+        Path directory = jar.resolveSibling(QuickStart.DIRECTORY);
+        Path java = fakeJava("exit 1");
+        QuickStart quickStart = new QuickStart(jar, ChildProcess.SERVICE_JVM, java);
+        assertThat(quickStart.prepare(Map.of(), home.resolve("work"))).isEqualTo(new QuickStart.Launch(List.of(), jar));
+        assertThat(Files.readString(directory.resolve(QuickStart.FAILED)))
+                .isEqualTo(quickStart.stamp() + "reason the training start failed with exit code 1\n");
+
+        fakeJava(TRAINING_THAT_WRITES_THE_ARCHIVE);
+        assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, java).prepare(Map.of(), home.resolve("work")))
+                .as("not tried again").isEqualTo(new QuickStart.Launch(List.of(), jar));
+        assertThat(directory.resolve(QuickStart.TRAINING_LOG)).content().containsOnlyOnce("the training start");
+    }
+
+    @Test
     void other_content_other_options_or_another_jdk_make_the_archive_stale() throws IOException {
         Path jar = plainJar();
         String made = new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp();
@@ -89,6 +157,30 @@ class QuickStartTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
 
         assertThat(new QuickStart(jar, ChildProcess.SERVICE_JVM, ChildProcess.currentJava()).stamp()).isEqualTo(made);
+    }
+
+    /** The training's part of a {@link #fakeJava}: it writes the archive and ends well. */
+    private static final String TRAINING_THAT_WRITES_THE_ARCHIVE = """
+            for option; do case "$option" in -XX:ArchiveClassesAtExit=*) : > "${option#*=}";; esac; done
+            exit 0""";
+
+    /**
+     * A stand-in for the JDK's {@code java}, a real process that the quick start runs: it unpacks a jar by copying it
+     * where the tools jar mode would put it, and runs {@code training} (shell) for the training start. Written again
+     * under the same name, so that the stamp stays the same.
+     */
+    private Path fakeJava(String training) throws IOException {
+        Path java = home.resolve("jdk").resolve("bin").resolve("java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, """
+                #!/bin/sh
+                if [ "$1" = "-Djarmode=tools" ]; then
+                  mkdir -p "$6" && cp "$3" "$6/" && exit 0
+                fi
+                echo "training with $*"
+                """ + training + "\n");
+        java.toFile().setExecutable(true);
+        return java;
     }
 
     /** A jar that is not a Spring Boot executable jar: the tools jar mode is not in it. */
