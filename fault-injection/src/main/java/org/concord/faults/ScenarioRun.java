@@ -189,14 +189,10 @@ final class ScenarioRun implements AutoCloseable {
         return new Recovery(backAt == null ? null : Duration.between(faultEnd, backAt), null);
     }
 
-    boolean caughtUp(List<History.Operation> acknowledged) {
-        return caughtUp(acknowledged, new LinkedHashMap<>());
-    }
-
     /**
      * Whether {@code acknowledged} have passed every stage: on the topic, applied by each consumer group (its committed
      * offset is past them), received by the webhook endpoint. Records in {@code passed} when each stage was first
-     * passed, so a slow recovery names the part the others waited for.
+     * passed (a stage once passed stays passed), so a slow recovery names the part the others waited for.
      */
     private boolean caughtUp(List<History.Operation> acknowledged, Map<String, Instant> passed) {
         List<AgreementsTopic.Event> events = new ArrayList<>();
@@ -267,16 +263,19 @@ final class ScenarioRun implements AutoCloseable {
 
     /** Once the load stopped: waits until everything committed has been consumed and delivered. */
     private void settle() {
-        Instant deadline = Instant.now().plus(SETTLE_PATIENCE);
-        List<History.Operation> acknowledged = history.acknowledgedSignatures(Instant.now());
+        Instant began = Instant.now();
+        Instant deadline = began.plus(SETTLE_PATIENCE);
+        List<History.Operation> acknowledged = history.acknowledgedSignatures(began);
+        Map<String, Instant> passed = new LinkedHashMap<>();
         while (Instant.now().isBefore(deadline)) {
-            if (caughtUp(acknowledged) && topic.drained() && everyEventDelivered()) {
+            if (caughtUp(acknowledged, passed) && topic.drained() && everyEventDelivered()) {
                 pause(Duration.ofSeconds(2));
                 return;
             }
             pause(Duration.ofSeconds(1));
         }
-        note("did not settle within " + SETTLE_PATIENCE.toMinutes() + " min");
+        note("did not settle within " + SETTLE_PATIENCE.toMinutes() + " min; stages passed: "
+                + (passed.isEmpty() ? "none" : stages(began, passed)));
     }
 
     private boolean everyEventDelivered() {
