@@ -1,9 +1,14 @@
 package org.concord.platform.usecase;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -23,6 +28,9 @@ import reactor.util.context.ContextView;
  *
  * <p>For work that happens often, is small and may wait for the commit before it, such as recording webhook
  * attempts: a commit costs far more than such a change (benchmarks/README.md, fifth session).
+ *
+ * <p>{@link #close()} refuses what is submitted after it, and waits (at most {@code closeWithin}) until what was queued
+ * before it has committed; what is still queued then fails, so no caller waits for ever.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -50,16 +58,26 @@ public final class GroupCommit implements AutoCloseable {
 
     private static final Object NOTHING = new Object();
 
+    /** How long {@link #close()} waits, by default, for the queued use cases to commit. */
+    public static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
+
     private final UseCases useCases;
     private final int maxSize;
+    private final Duration closeWithin;
     private final Queue<Submitted<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drains = new AtomicInteger();
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean committing;
     private volatile boolean closed;
 
     public GroupCommit(UseCases useCases, int maxSize) {
+        this(useCases, maxSize, CLOSE_WITHIN);
+    }
+
+    public GroupCommit(UseCases useCases, int maxSize, Duration closeWithin) {
         this.useCases = useCases;
         this.maxSize = maxSize;
+        this.closeWithin = closeWithin;
     }
 
     /** Runs the use case with the next group; the result is the use case's, once its group has committed. */
@@ -68,8 +86,15 @@ public final class GroupCommit implements AutoCloseable {
             if (UseCases.inTransaction(context)) {
                 return Mono.defer(work);
             }
+            if (closed) {
+                return Mono.error(closedError());
+            }
             Submitted<T> submitted = new Submitted<>(work, context, Sinks.one());
             queue.add(submitted);
+            if (closed && queue.remove(submitted)) {
+                // closed meanwhile: the committer may have stopped already (else it took it, and will complete it)
+                return Mono.error(closedError());
+            }
             drain();
             return submitted.result().asMono();
         });
@@ -78,6 +103,7 @@ public final class GroupCommit implements AutoCloseable {
     /**
      * One group at a time: when none is committing, the queued use cases (up to the group's size) become the next.
      * A loop, not a recursion, since a commit may end on the calling thread (H2's driver runs statements there).
+     * Once closed, it goes on until the queue is empty, then says so to {@link #close()}.
      */
     private void drain() {
         if (drains.getAndIncrement() != 0) {
@@ -85,7 +111,7 @@ public final class GroupCommit implements AutoCloseable {
         }
         int missed = 1;
         do {
-            if (!committing && !closed && !queue.isEmpty()) {
+            if (!committing && !queue.isEmpty()) {
                 List<Submitted<?>> group = new ArrayList<>();
                 for (Submitted<?> next; group.size() < maxSize && (next = queue.poll()) != null; ) {
                     group.add(next);
@@ -95,6 +121,9 @@ public final class GroupCommit implements AutoCloseable {
                     committing = false;
                     drain();
                 }).subscribe();
+            }
+            if (closed && !committing && queue.isEmpty()) {
+                drained.complete(null);
             }
             missed = drains.addAndGet(-missed);
         } while (missed != 0);
@@ -128,8 +157,33 @@ public final class GroupCommit implements AutoCloseable {
                 .then();
     }
 
+    /**
+     * Refuses new use cases at once, and waits until the queued ones have committed, at most {@code closeWithin};
+     * those still queued then fail. (A group already committing ends as its transaction does.)
+     */
     @Override
     public void close() {
         closed = true;
+        drain();
+        try {
+            drained.get(closeWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // what is still queued fails below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        int failed = 0;
+        for (Submitted<?> left; (left = queue.poll()) != null; failed++) {
+            left.fail(closedError());
+        }
+        if (failed > 0) {
+            log.warn("{} queued use cases failed: not committed within {} of closing", failed, closeWithin);
+        }
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("not run: the group commit is closed (the service is stopping)");
     }
 }

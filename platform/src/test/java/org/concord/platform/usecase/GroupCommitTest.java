@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * How use cases are grouped into transactions, without a database. (That a group's changes commit on a real one is
@@ -139,5 +140,57 @@ class GroupCommitTest {
         } finally {
             busy.close();
         }
+    }
+
+    @Test
+    void use_cases_queued_when_it_closes_are_committed_before_close_returns() {
+        Mono<String> slow = committingSlowly().cache();
+        slow.subscribe();
+        List<Mono<Integer>> queued = List.of(1, 2, 3).stream()
+                .map(i -> group.run(() -> Mono.just(i)).cache())
+                .toList();
+        queued.forEach(Mono::subscribe);
+
+        group.close();
+
+        StepVerifier.create(slow).expectNext("slow").expectComplete().verify(Duration.ofMillis(100));
+        StepVerifier.create(Flux.concat(queued)).expectNext(1, 2, 3).expectComplete().verify(Duration.ofMillis(100));
+        assertThat(transactions.started()).as("the slow one's, then one for the three").hasValue(2);
+    }
+
+    @Test
+    void a_use_case_submitted_after_close_fails_at_once_without_running() {
+        group.close();
+        int[] runs = {0};
+
+        StepVerifier.create(group.run(() -> {
+                    runs[0]++;
+                    return Mono.just("late");
+                }))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed"))
+                .verify(Duration.ofMillis(500));
+        assertThat(runs[0]).isZero();
+        assertThat(transactions.started()).hasValue(0);
+    }
+
+    @Test
+    void use_cases_still_queued_when_the_wait_on_close_ends_fail_instead_of_hanging() {
+        GroupCommit stuck = new GroupCommit(new UseCases(transactions, 1), 64, Duration.ofMillis(200));
+        Mono<String> committing = stuck.run(() -> Mono.delay(Duration.ofSeconds(3)).thenReturn("slow")).cache();
+        committing.subscribe();
+        Mono<String> queued = stuck.run(() -> Mono.just("queued")).cache();
+        queued.subscribe();
+
+        long started = System.nanoTime();
+        stuck.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        StepVerifier.create(queued)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed"))
+                .verify(Duration.ofMillis(100));
+        StepVerifier.create(committing).as("the group already committing ends as its transaction does")
+                .expectNext("slow").expectComplete().verify(Duration.ofSeconds(5));
     }
 }
