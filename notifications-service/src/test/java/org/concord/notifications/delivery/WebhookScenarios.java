@@ -19,7 +19,10 @@ import org.concord.testsupport.contract.ContractExample;
 import org.concord.testsupport.contract.EventContract;
 import org.concord.testsupport.kafka.TopicRecords;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -65,6 +68,32 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             assertThat(data.get("attempts").asInt()).isEqualTo(1);
             assertThat(data.get("statusCode").asInt()).isEqualTo(204);
             assertThat(data.get("eventId").asString()).isEqualTo(event.ceId());
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void the_log_lines_of_a_deliverys_outcome_name_the_trace_and_span_of_its_attempt(CapturedOutput output) {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver delivered = WebhookReceiver.start(); WebhookReceiver gone = WebhookReceiver.start().answeringInTurn(410)) {
+            JsonNode fine = subscribe(delivered.url("localhost"), List.of(), List.of(parties.get(0)));
+            JsonNode goneEndpoint = subscribe(gone.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+
+            publish(event);
+
+            Map<WebhookReceiver, String> lines = Map.of(
+                    delivered, "event " + event.ceId() + " delivered to subscription " + fine.get("id").asString(),
+                    gone, "event " + event.ceId() + " not delivered to subscription " + goneEndpoint.get("id").asString());
+            Map<WebhookReceiver, JsonNode> endpoints = Map.of(delivered, fine, gone, goneEndpoint);
+            lines.forEach((receiver, says) -> {
+                ConsumerRecord<String, String> outcome = awaitOutcome(deliveryOf(event, endpoints.get(receiver)), 1).get(0);
+                String traceId = TopicRecords.header(outcome, "traceparent").split("-")[1];
+                String[] attempt = receiver.received().get(0).header("traceparent").split("-");
+                assertThat(attempt[1]).as("the attempt's trace is the outcome event's").isEqualTo(traceId);
+                String line = output.getOut().lines().filter(l -> l.contains(says)).findFirst().orElseThrow();
+                assertThat(line).contains("[" + traceId + "," + attempt[2] + "]");
+            });
         }
     }
 

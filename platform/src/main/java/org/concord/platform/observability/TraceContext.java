@@ -27,6 +27,7 @@ public final class TraceContext {
     /** The W3C header and CloudEvents attribute. */
     public static final String TRACEPARENT = "traceparent";
     private static final String KEY = TraceContext.class.getName();
+    private static final String SPAN = KEY + ".span";
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -64,12 +65,32 @@ public final class TraceContext {
 
     /**
      * Makes {@code span} the current span of a reactive pipeline, {@code .contextWrite(trace.with(span))}: what the
-     * pipeline writes to the outbox is its child. (Only for that: the thread's span, and so the log lines' ids, stay
-     * those of the thread.)
+     * pipeline writes to the outbox is its child, and what it logs through {@link #logging} carries its ids. (Only
+     * that: the thread's span, and so other log lines' ids, stay those of the thread.)
      */
     public java.util.function.Function<Context, Context> with(Span span) {
         String traceparent = traceparent(span);
-        return context -> traceparent == null ? context : context.put(KEY, traceparent);
+        return context -> traceparent == null ? context : context.put(KEY, traceparent).put(SPAN, span);
+    }
+
+    /**
+     * Runs {@code lines} when subscribed, with the span of {@link #with} current on this thread for as long as they
+     * run: the lines they log carry its trace and span ids. (Reactor's context propagation restores observations, a
+     * request's or a record's, on each thread, not such a span; Micrometer's accessor for spans left it current on
+     * threads the pipeline had passed through.)
+     */
+    public Mono<Void> logging(Runnable lines) {
+        return Mono.deferContextual(context -> {
+            Span span = context.getOrDefault(SPAN, null);
+            if (span == null) {
+                lines.run();
+            } else {
+                try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                    lines.run();
+                }
+            }
+            return Mono.empty();
+        });
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.concord.notifications.webhook.WebhookProperties;
 import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
+import org.concord.platform.observability.TraceContext;
 import org.concord.notifications.subscription.application.PendingDeliveries;
 import org.concord.platform.usecase.AfterCommit;
 import org.concord.platform.usecase.GroupCommit;
@@ -50,10 +51,12 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
     private final GroupCommit attemptRecords;
     private final RetrySchedule schedule;
     private final WebhookProperties properties;
+    private final TraceContext trace;
     private final Clock clock;
 
     public DeliveryService(DeliveryRepository deliveries, SubscriptionRepository subscriptions, DeliveryOutcomes outcomes,
-            ObjectProvider<DeliveryDispatcher> dispatcher, UseCases useCases, WebhookProperties properties, Clock clock) {
+            ObjectProvider<DeliveryDispatcher> dispatcher, UseCases useCases, WebhookProperties properties,
+            TraceContext trace, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.outcomes = outcomes;
@@ -62,6 +65,7 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         this.attemptRecords = new GroupCommit(useCases, properties.maxConcurrency());
         this.properties = properties;
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.retryJitter());
+        this.trace = trace;
         this.clock = clock;
     }
 
@@ -118,8 +122,10 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
             Delivery next = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.eventId(),
                     delivery.eventType(), delivery.payload(), Delivery.Status.PENDING, attempt, retry.at(), false,
                     response.statusCode(), retry.failure(), delivery.createdAt(), null);
-            log.debug("delivery {} attempt {} failed ({}); next at {}", delivery.id(), attempt, retry.failure(), retry.at());
-            return deliveries.update(next).then(recordFailure(subscription, now));
+            return trace.logging(() -> log.debug("delivery {} attempt {} failed ({}); next at {}", delivery.id(), attempt,
+                            retry.failure(), retry.at()))
+                    .then(deliveries.update(next))
+                    .then(recordFailure(subscription, now));
         }
         if (verdict instanceof Delivery.Verdict.GaveUp gaveUp) {
             return done(delivery, subscription, attempt, response, Delivery.Status.FAILED, gaveUp.reason(), now)
@@ -207,9 +213,10 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
                     if (!disabled) {
                         return Mono.<Void>empty();
                     }
-                    log.warn("subscription {} ({}) disabled: {}", subscription.id(), subscription.url(), reason);
                     String left = "not sent: subscription disabled (" + reason + ")";
-                    return deliveries.pendingUnclaimed(subscription.id(), now)
+                    return trace.logging(() -> log.warn("subscription {} ({}) disabled: {}", subscription.id(),
+                                    subscription.url(), reason))
+                            .thenMany(deliveries.pendingUnclaimed(subscription.id(), now))
                             .concatMap(pending -> deliveries.end(pending.id(), Delivery.Status.FAILED, left, now)
                                     .filter(Boolean::booleanValue)
                                     .flatMap(ended -> outcomes.failed(pending, subscription, left, now)))
@@ -224,14 +231,16 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         Delivery ended = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.eventId(), delivery.eventType(),
                 delivery.payload(), status, attempts, delivery.nextAttemptAt(), false, statusCode, error,
                 delivery.createdAt(), now);
-        if (status == Delivery.Status.DELIVERED) {
-            log.info("event {} delivered to subscription {} ({}) on attempt {}", delivery.eventId(),
-                    subscription.id(), subscription.url(), attempts);
-        } else {
-            log.warn("event {} not delivered to subscription {} ({}): {}", delivery.eventId(), subscription.id(),
-                    subscription.url(), reason);
-        }
-        return deliveries.update(ended).then(status == Delivery.Status.DELIVERED
+        Mono<Void> logged = trace.logging(() -> {
+            if (status == Delivery.Status.DELIVERED) {
+                log.info("event {} delivered to subscription {} ({}) on attempt {}", delivery.eventId(),
+                        subscription.id(), subscription.url(), attempts);
+            } else {
+                log.warn("event {} not delivered to subscription {} ({}): {}", delivery.eventId(), subscription.id(),
+                        subscription.url(), reason);
+            }
+        });
+        return logged.then(deliveries.update(ended)).then(status == Delivery.Status.DELIVERED
                 ? outcomes.delivered(ended, subscription, now)
                 : outcomes.failed(ended, subscription, reason, now));
     }
