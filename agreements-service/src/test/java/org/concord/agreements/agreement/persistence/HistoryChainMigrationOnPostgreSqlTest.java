@@ -1,15 +1,8 @@
 package org.concord.agreements.agreement.persistence;
 
 import org.concord.testsupport.db.TestDatabase;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 
 class HistoryChainMigrationOnPostgreSqlTest extends HistoryChainMigrationScenarios {
-
-    @BeforeEach
-    void postgreSqlIsThere() {
-        TestDatabase.POSTGRESQL.unavailableReason().ifPresent(reason -> Assumptions.abort(reason));
-    }
 
     @Override
     TestDatabase database() {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.concord.testsupport.db.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh agreements-service database brought to one migration version, as an earlier release left it, for the tests
@@ -14,7 +15,9 @@ import org.flywaydb.core.Flyway;
  */
 record MigratedDatabase(String url, String user, String password) {
 
+    /** Skips the test, saying why, when {@code database} is not at hand (PostgreSQL without a server). */
     static MigratedDatabase at(TestDatabase database, String name, String version) {
+        database.unavailableReason().ifPresent(Assumptions::abort);
         Map<String, Object> db = database.freshDatabase(name + "_" + Long.toHexString(System.nanoTime()));
         MigratedDatabase migrated = new MigratedDatabase((String) db.get("spring.flyway.url"),
                 (String) db.get("spring.flyway.user"), (String) db.get("spring.flyway.password"));
