@@ -82,10 +82,19 @@ final class Availability implements AutoCloseable {
     });
 
     Availability(Stack stack, List<String> services) {
-        this.token = stack.token("viewer", null);
-        for (String service : services) {
-            watches.put(service, new Watch(service, stack.url(service).resolve(PROBES.get(service))));
-        }
+        this(probes(stack, services), stack.token("viewer", null));
+    }
+
+    /** Watches each service by its probe, {@code token} on every question. */
+    Availability(Map<String, URI> probes, String token) {
+        this.token = token;
+        probes.forEach((service, probe) -> watches.put(service, new Watch(service, probe)));
+    }
+
+    private static Map<String, URI> probes(Stack stack, List<String> services) {
+        Map<String, URI> probes = new LinkedHashMap<>();
+        services.forEach(service -> probes.put(service, stack.url(service).resolve(PROBES.get(service))));
+        return probes;
     }
 
     Availability start() {
@@ -101,6 +110,10 @@ final class Availability implements AutoCloseable {
         try {
             Http.Reply reply = http.get(watch.probe, token);
             miss = reply.ok() ? Optional.empty() : Optional.of("HTTP " + reply.status());
+        } catch (InterruptedException e) {
+            // withdrawn, not unanswered: the watch is being closed
+            Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
             miss = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
@@ -119,8 +132,17 @@ final class Availability implements AutoCloseable {
         return watches.values().stream().allMatch(Watch::always);
     }
 
+    /** Asks no more, and lets a question in flight get its answer (or its timeout) before the counts are read. */
     @Override
     public void close() {
-        clock.shutdownNow();
+        clock.shutdown();
+        try {
+            if (!clock.awaitTermination(Http.TIMEOUT.toSeconds() + 2, TimeUnit.SECONDS)) {
+                clock.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            clock.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
