@@ -165,8 +165,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
                     release(delivery.subscriptionId());
                     wakeUp();
                 })
-                .subscribe(ignored -> { }, error -> log.error("delivery {} attempt could not be recorded; "
-                        + "it will be retried when its claim expires", delivery.id(), error));
+                .subscribe(ignored -> { }, error -> log.error("delivery {} attempt could not be recorded; it is "
+                        + "sent again when this instance starts again or its claim expires", delivery.id(), error));
     }
 
     private Mono<Void> attempt(Delivery delivery, Subscription subscription) {
