@@ -13,6 +13,13 @@ import com.standardwebhooks.Webhook;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
 import org.concord.notifications.delivery.application.DeliveryDispatcher;
+import org.concord.notifications.delivery.application.DeliveryService;
+import org.concord.notifications.delivery.domain.Delivery;
+import org.concord.notifications.delivery.domain.DeliveryAttempt;
+import org.concord.notifications.delivery.domain.DeliveryClaim;
+import org.concord.notifications.delivery.domain.WebhookResponse;
+import org.concord.notifications.subscription.domain.Subscription;
+import org.concord.notifications.subscription.persistence.SubscriptionRepository;
 import org.concord.notifications.webhook.ClaimHolder;
 import org.concord.testsupport.webhooks.WebhookReceiver;
 import org.concord.testsupport.contract.ContractExample;
@@ -37,6 +44,10 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     private DeliveryDispatcher dispatcher;
     @Autowired
     private ClaimHolder claimHolder;
+    @Autowired
+    private DeliveryService service;
+    @Autowired
+    private SubscriptionRepository subscriptions;
 
     @Test
     void delivery_is_signed_per_standard_webhooks_and_carries_the_event_as_a_structured_cloudevent() throws Exception {
@@ -568,11 +579,12 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             List<java.util.Set<UUID>> claims = reactor.core.publisher.Flux.merge(
                             deliveries.claim(ids, "instance-a", later, later.plusSeconds(60)),
                             deliveries.claim(ids, "instance-b", later, later.plusSeconds(60)))
+                    .map(DeliveryClaim::deliveries)
                     .collectList().block();
             assertThat(claims).containsExactlyInAnyOrder(java.util.Set.copyOf(ids), java.util.Set.of());
             // and while it is held, a claim of it together with a row that does not exist gets neither
             assertThat(deliveries.claim(List.of(ids.get(0), UUID.randomUUID()), "instance-c", later,
-                    later.plusSeconds(60)).block()).isEmpty();
+                    later.plusSeconds(60)).block().deliveries()).isEmpty();
             http().delete().uri("/api/subscriptions/" + subscription.get("id").asString()).exchange()
                     .expectStatus().isNoContent();
         }
@@ -606,9 +618,75 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
         }
     }
 
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void an_attempt_recorded_after_its_claim_was_taken_over_changes_nothing_and_the_new_holders_attempt_is_recorded(
+            CapturedOutput output) {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            dispatcher.stop();
+            try {
+                ContractExample event = agreementEvent("concord.agreement.opened", parties);
+                publish(event);
+                UUID id = UUID.fromString(deliveryOf(event, endpoint));
+                Delivery queued = deliveries.ofEvent(event.ceId()).filter(d -> d.id().equals(id)).blockFirst();
+                Subscription subscription = subscriptions.find(queued.subscriptionId()).block();
+                // instance-a's claim expired while it was still sending; instance-b claimed the delivery since
+                Instant now = Instant.now();
+                DeliveryClaim outlived = deliveries.claim(List.of(id), "instance-a", now.minus(Duration.ofHours(2)),
+                        now.minus(Duration.ofHours(1))).block();
+                DeliveryClaim current = deliveries.claim(List.of(id), "instance-b", now, now.plus(Duration.ofHours(1)))
+                        .block();
+                assertThat(current.deliveries()).containsExactly(id);
+
+                var late = service.recordAttempt(queued, outlived, subscription, answered(204), now).blockOptional();
+
+                assertThat(claimOf(id)).isEqualTo(new ClaimOf("PENDING", 0, "instance-b", current.token()));
+                assertThat(deliveries.attemptsOf(List.of(id)).block()).isEmpty();
+                assertThat(late).as("no verdict: nothing was recorded").isEmpty();
+                String logged = "delivery " + id + ": attempt 1 (HTTP 204) not recorded, the claim of instance-a no longer"
+                        + " holds it (held by instance-b now)";
+                assertThat(output.getOut().lines().filter(line -> line.contains(logged))).hasSize(1);
+
+                assertThat(service.recordAttempt(queued, current, subscription, answered(200), now).block())
+                        .isInstanceOf(Delivery.Verdict.Delivered.class);
+
+                assertThat(claimOf(id)).isEqualTo(new ClaimOf("DELIVERED", 1, null, null));
+                assertThat(deliveries.attemptsOf(List.of(id)).block().get(id))
+                        .extracting(DeliveryAttempt::statusCode).containsExactly(200);
+                awaitOutcome(id.toString(), 1);
+                assertThat(TopicRecords.all(topics.notifications()).stream().filter(TopicRecords.keyed(id.toString())))
+                        .as("only the holder's outcome event")
+                        .extracting(r -> JSON.readTree(r.value()).get("statusCode").asInt())
+                        .containsExactly(200);
+            } finally {
+                dispatcher.start();
+            }
+            assertThat(receiver.received()).isEmpty();
+            http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
+                    .expectStatus().isNoContent();
+        }
+    }
+
+    private record ClaimOf(String status, int attempts, String holder, UUID token) {
+    }
+
+    private ClaimOf claimOf(UUID deliveryId) {
+        return db.sql("SELECT status, attempts, claimed_by, claim_token FROM webhook_delivery WHERE id = :id")
+                .bind("id", deliveryId)
+                .map(row -> new ClaimOf(row.get("status", String.class), ((Number) row.get("attempts")).intValue(),
+                        row.get("claimed_by", String.class), row.get("claim_token", UUID.class)))
+                .one().block();
+    }
+
+    private static WebhookResponse answered(int status) {
+        return new WebhookResponse(status, Duration.ofMillis(20), null, java.util.Optional.empty());
+    }
+
     private void claimUntilLongAfterTheTest(String deliveryId, String holder, Instant now) {
         UUID id = UUID.fromString(deliveryId);
-        assertThat(deliveries.claim(List.of(id), holder, now, now.plus(Duration.ofHours(1))).block())
+        assertThat(deliveries.claim(List.of(id), holder, now, now.plus(Duration.ofHours(1))).block().deliveries())
                 .containsExactly(id);
     }
 

@@ -1,6 +1,7 @@
 package org.concord.notifications.delivery.application;
 
 import org.concord.notifications.delivery.domain.Delivery;
+import org.concord.notifications.delivery.domain.DeliveryClaim;
 import org.concord.notifications.delivery.persistence.DeliveryRepository;
 import org.concord.notifications.subscription.domain.Subscription;
 import org.concord.notifications.subscription.persistence.SubscriptionRepository;
@@ -144,9 +145,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
         List<Delivery> reserved = due.subList(0, reserve(endpoint, due.size()));
         return deliveries.claim(reserved.stream().map(Delivery::id).toList(), holder.name(), now,
                         now.plus(properties.claimFor()))
-                .doOnNext(claimed -> reserved.forEach(delivery -> {
-                    if (claimed.contains(delivery.id())) {
-                        send(delivery);
+                .doOnNext(claim -> reserved.forEach(delivery -> {
+                    if (claim.deliveries().contains(delivery.id())) {
+                        send(delivery, claim);
                     } else {
                         release(endpoint);
                     }
@@ -156,11 +157,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     /** Starts one send; it runs on its own, and when its attempt is recorded its slot is free for the next delivery. */
-    private void send(Delivery delivery) {
+    private void send(Delivery delivery, DeliveryClaim claim) {
         subscriptions.find(delivery.subscriptionId())
                 .flatMap(subscription -> subscription.status() == Subscription.Status.ACTIVE
-                        ? attempt(delivery, subscription)
-                        : service.abandon(delivery, subscription, "not sent: subscription " + subscription.status()))
+                        ? attempt(delivery, claim, subscription)
+                        : service.abandon(delivery, claim, subscription,
+                                "not sent: subscription " + subscription.status()))
                 .doFinally(signal -> {
                     release(delivery.subscriptionId());
                     wakeUp();
@@ -169,13 +171,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
                         + "sent again when this instance starts again or its claim expires", delivery.id(), error));
     }
 
-    private Mono<Void> attempt(Delivery delivery, Subscription subscription) {
+    private Mono<Void> attempt(Delivery delivery, DeliveryClaim claim, Subscription subscription) {
         Instant attemptedAt = clock.instant();
         return observer.attempt(delivery, traceparent -> subscriptions.validSecrets(subscription.id(), attemptedAt)
                 .flatMap(secrets -> client.send(new WebhookRequest(URI.create(subscription.url().toString()),
                         delivery.eventId(), delivery.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         secrets, traceparent)))
-                .flatMap(response -> service.recordAttempt(delivery, subscription, response, attemptedAt)
+                .flatMap(response -> service.recordAttempt(delivery, claim, subscription, response, attemptedAt)
                         .map(verdict -> new DeliveryObserver.Attempted(response, verdict))))
                 .then();
     }

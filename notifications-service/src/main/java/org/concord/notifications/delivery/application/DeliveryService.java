@@ -2,6 +2,7 @@ package org.concord.notifications.delivery.application;
 
 import org.concord.notifications.delivery.domain.Delivery;
 import org.concord.notifications.delivery.domain.DeliveryAttempt;
+import org.concord.notifications.delivery.domain.DeliveryClaim;
 import org.concord.notifications.delivery.domain.DeliveryLog;
 import org.concord.notifications.delivery.domain.DeliveryNotFound;
 import org.concord.notifications.delivery.domain.DeliveryNotRetryable;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.concord.notifications.webhook.WebhookProperties;
 import org.concord.platform.domain.Page;
@@ -92,9 +94,13 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
      * the endpoint's failing-since mark and back-off (and disabling it after 410 Gone or failures for longer than
      * {@code disable-after}), and the outcome event once the delivery is done. Attempts that end while others are
      * being recorded share the next transaction ({@link GroupCommit}).
+     *
+     * <p>Only while {@code claim} still holds the delivery: once another claim has taken it (this sender outlived its
+     * claim), nothing of the attempt is written, not even its log entry, and the result is empty. The holder sends it
+     * again and records its own attempt, under the same number.
      */
-    public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, Subscription subscription, WebhookResponse response,
-            Instant attemptedAt) {
+    public Mono<Delivery.Verdict> recordAttempt(Delivery delivery, DeliveryClaim claim, Subscription subscription,
+            WebhookResponse response, Instant attemptedAt) {
         Instant now = clock.instant();
         int attempt = delivery.attempts() + 1;
         Delivery.Verdict verdict = delivery.judge(response, schedule, now, ThreadLocalRandom.current()::nextDouble);
@@ -107,33 +113,47 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         Delivery.Verdict decided = verdict;
         DeliveryAttempt logged = new DeliveryAttempt(attempt, attemptedAt, response.statusCode(),
                 response.duration().toMillis(), response.error());
-        return attemptRecords.run(() -> deliveries.addAttempt(delivery.id(), logged)
-                .then(Mono.defer(() -> apply(decided, delivery, subscription, attempt, response, now)))
-                .thenReturn(decided));
+        return attemptRecords.run(() -> ifWritten(apply(decided, delivery, claim, subscription, attempt, response, now),
+                        () -> deliveries.addAttempt(delivery.id(), logged)))
+                .flatMap(written -> written ? Mono.just(decided)
+                        : claimLost(delivery, claim, "attempt " + attempt + " (" + describe(response) + ")"));
     }
 
-    private Mono<Void> apply(Delivery.Verdict verdict, Delivery delivery, Subscription subscription, int attempt,
-            WebhookResponse response, Instant now) {
+    private Mono<Boolean> apply(Delivery.Verdict verdict, Delivery delivery, DeliveryClaim claim,
+            Subscription subscription, int attempt, WebhookResponse response, Instant now) {
         if (verdict instanceof Delivery.Verdict.Delivered) {
-            return done(delivery, subscription, attempt, response, Delivery.Status.DELIVERED, null, now)
-                    .then(subscriptions.recordSuccess(subscription.id()));
+            return ifWritten(done(delivery, claim, subscription, attempt, response, Delivery.Status.DELIVERED, null,
+                    now), () -> subscriptions.recordSuccess(subscription.id()));
         }
         if (verdict instanceof Delivery.Verdict.RetryAt retry) {
             Delivery next = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.eventId(),
                     delivery.eventType(), delivery.payload(), Delivery.Status.PENDING, attempt, retry.at(), false,
                     response.statusCode(), retry.failure(), delivery.createdAt(), null);
-            return trace.logging(() -> log.debug("delivery {} attempt {} failed ({}); next at {}", delivery.id(), attempt,
-                            retry.failure(), retry.at()))
-                    .then(deliveries.update(next))
-                    .then(recordFailure(subscription, now));
+            return ifWritten(deliveries.update(next, claim.token()), () -> trace.logging(() -> log.debug(
+                            "delivery {} attempt {} failed ({}); next at {}", delivery.id(), attempt, retry.failure(),
+                            retry.at()))
+                    .then(recordFailure(subscription, now)));
         }
         if (verdict instanceof Delivery.Verdict.GaveUp gaveUp) {
-            return done(delivery, subscription, attempt, response, Delivery.Status.FAILED, gaveUp.reason(), now)
-                    .then(recordFailure(subscription, now));
+            return ifWritten(done(delivery, claim, subscription, attempt, response, Delivery.Status.FAILED,
+                    gaveUp.reason(), now), () -> recordFailure(subscription, now));
         }
         Delivery.Verdict.EndpointGone gone = (Delivery.Verdict.EndpointGone) verdict;
-        return done(delivery, subscription, attempt, response, Delivery.Status.FAILED, gone.reason(), now)
-                .then(disable(subscription, gone.reason(), now));
+        return ifWritten(done(delivery, claim, subscription, attempt, response, Delivery.Status.FAILED, gone.reason(),
+                now), () -> disable(subscription, gone.reason(), now));
+    }
+
+    /** Runs {@code then} only if the delivery's row was written: a change and its consequences commit together. */
+    private static Mono<Boolean> ifWritten(Mono<Boolean> written, Supplier<Mono<Void>> then) {
+        return written.flatMap(done -> done ? then.get().thenReturn(true) : Mono.just(false));
+    }
+
+    /** Logged once the transaction that wrote nothing has committed, so once per lost claim. */
+    private <T> Mono<T> claimLost(Delivery delivery, DeliveryClaim claim, String what) {
+        return deliveries.holderOf(delivery.id()).defaultIfEmpty("nobody")
+                .flatMap(holder -> trace.logging(() -> log.info("delivery {}: {} not recorded, the claim of {} no "
+                        + "longer holds it (held by {} now)", delivery.id(), what, claim.holder(), holder)))
+                .then(Mono.empty());
     }
 
     private Mono<Void> recordFailure(Subscription subscription, Instant now) {
@@ -141,11 +161,16 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
                 subscription.backoffUntil(now, properties.minEndpointBackoff(), properties.maxEndpointBackoff()));
     }
 
-    /** Ends a claimed delivery without sending it: its subscription is no longer active. */
-    public Mono<Void> abandon(Delivery delivery, Subscription subscription, String reason) {
+    /**
+     * Ends a claimed delivery without sending it: its subscription is no longer active. Nothing is written if
+     * {@code claim} no longer holds it.
+     */
+    public Mono<Void> abandon(Delivery delivery, DeliveryClaim claim, Subscription subscription, String reason) {
         Instant now = clock.instant();
-        return useCases.run(() -> done(delivery, subscription, delivery.attempts(), null, Delivery.Status.FAILED, reason,
-                now));
+        return useCases.run(() -> done(delivery, claim, subscription, delivery.attempts(), null, Delivery.Status.FAILED,
+                        reason, now))
+                .flatMap(written -> written ? Mono.<Void>empty()
+                        : claimLost(delivery, claim, "its end (" + reason + ")"));
     }
 
     /**
@@ -224,14 +249,14 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
                 });
     }
 
-    private Mono<Void> done(Delivery delivery, Subscription subscription, int attempts, WebhookResponse response,
-            Delivery.Status status, String reason, Instant now) {
+    private Mono<Boolean> done(Delivery delivery, DeliveryClaim claim, Subscription subscription, int attempts,
+            WebhookResponse response, Delivery.Status status, String reason, Instant now) {
         Integer statusCode = response == null ? delivery.lastStatusCode() : response.statusCode();
         String error = response == null ? reason : (reason != null ? reason : response.error());
         Delivery ended = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.eventId(), delivery.eventType(),
                 delivery.payload(), status, attempts, delivery.nextAttemptAt(), false, statusCode, error,
                 delivery.createdAt(), now);
-        Mono<Void> logged = trace.logging(() -> {
+        return ifWritten(deliveries.update(ended, claim.token()), () -> trace.logging(() -> {
             if (status == Delivery.Status.DELIVERED) {
                 log.info("event {} delivered to subscription {} ({}) on attempt {}", delivery.eventId(),
                         subscription.id(), subscription.url(), attempts);
@@ -239,10 +264,9 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
                 log.warn("event {} not delivered to subscription {} ({}): {}", delivery.eventId(), subscription.id(),
                         subscription.url(), reason);
             }
-        });
-        return logged.then(deliveries.update(ended)).then(status == Delivery.Status.DELIVERED
+        }).then(status == Delivery.Status.DELIVERED
                 ? outcomes.delivered(ended, subscription, now)
-                : outcomes.failed(ended, subscription, reason, now));
+                : outcomes.failed(ended, subscription, reason, now)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.concord.notifications.delivery.persistence;
 import org.concord.platform.persistence.Sql;
 import org.concord.notifications.delivery.domain.Delivery;
 import org.concord.notifications.delivery.domain.DeliveryAttempt;
+import org.concord.notifications.delivery.domain.DeliveryClaim;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * Deliveries and their attempts (tables {@code webhook_delivery}, {@code delivery_attempt}). A delivery is
  * claimed by a conditional UPDATE on {@code claimed_until}, so two instances never send the same one at once
- * (portable to H2 and PostgreSQL, unlike H2's SKIP LOCKED with secondary indexes).
+ * (portable to H2 and PostgreSQL, unlike H2's SKIP LOCKED with secondary indexes), and its attempt is recorded by
+ * one conditional on the claim's token, so a sender that outlived its claim cannot overwrite the next one's.
  */
 @Repository
 public class DeliveryRepository {
@@ -84,13 +86,13 @@ public class DeliveryRepository {
 
     /**
      * Reserves these deliveries for the instance {@code holder} until {@code until}, in one statement: those still
-     * pending and not held by another instance. Returns the ids it reserved.
+     * pending and not held by another instance. Returns the claim: its token, and the ids it reserved.
      */
-    public Mono<Set<UUID>> claim(Collection<UUID> ids, String holder, Instant now, Instant until) {
-        if (ids.isEmpty()) {
-            return Mono.just(Set.of());
-        }
+    public Mono<DeliveryClaim> claim(Collection<UUID> ids, String holder, Instant now, Instant until) {
         UUID token = UUID.randomUUID();
+        if (ids.isEmpty()) {
+            return Mono.just(new DeliveryClaim(holder, token, Set.of()));
+        }
         return db.sql("UPDATE webhook_delivery SET claimed_until = :until, claim_token = :token, claimed_by = :holder"
                         + " WHERE id IN (:ids) AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
                 .bind("ids", List.copyOf(ids))
@@ -99,7 +101,8 @@ public class DeliveryRepository {
                 .bind("now", Sql.utc(now))
                 .bind("until", Sql.utc(until))
                 .fetch().rowsUpdated()
-                .flatMap(rows -> rows == ids.size() ? Mono.just(Set.copyOf(ids)) : claimedBy(token, ids));
+                .flatMap(rows -> rows == ids.size() ? Mono.just(Set.copyOf(ids)) : claimedBy(token, ids))
+                .map(claimed -> new DeliveryClaim(holder, token, claimed));
     }
 
     private Mono<Set<UUID>> claimedBy(UUID token, Collection<UUID> ids) {
@@ -177,14 +180,19 @@ public class DeliveryRepository {
         return insert.then();
     }
 
-    /** Writes the delivery's state after an attempt and releases its claim. */
-    public Mono<Void> update(Delivery d) {
+    /**
+     * Writes the delivery's state after an attempt and releases its claim, if the claim {@code token} still holds it:
+     * the row is still pending and no other claim has taken it since (an expired claim nobody took is still held).
+     * Returns false, having written nothing, when the claim was lost.
+     */
+    public Mono<Boolean> update(Delivery d, UUID token) {
         var update = db.sql("""
                 UPDATE webhook_delivery SET status = :status, attempts = :attempts, next_attempt_at = :next,
-                       claimed_until = NULL, claimed_by = NULL, manual_retry = :manual, last_status_code = :statusCode,
-                       last_error = :error, completed_at = :completedAt
-                WHERE id = :id""")
+                       claimed_until = NULL, claimed_by = NULL, claim_token = NULL, manual_retry = :manual,
+                       last_status_code = :statusCode, last_error = :error, completed_at = :completedAt
+                WHERE id = :id AND claim_token = :token AND status = 'PENDING'""")
                 .bind("id", d.id())
+                .bind("token", token)
                 .bind("status", d.status().name())
                 .bind("attempts", d.attempts())
                 .bind("next", Sql.utc(d.nextAttemptAt()))
@@ -192,7 +200,16 @@ public class DeliveryRepository {
         update = Sql.bind(update, "statusCode", d.lastStatusCode(), Integer.class);
         update = Sql.bind(update, "error", truncate(d.lastError()), String.class);
         update = Sql.bindTime(update, "completedAt", d.completedAt());
-        return update.then();
+        return update.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** The instance that holds the delivery's claim now; empty when nobody does. */
+    public Mono<String> holderOf(UUID id) {
+        return db.sql("SELECT claimed_by FROM webhook_delivery WHERE id = :id")
+                .bind("id", id)
+                .map(row -> java.util.Optional.ofNullable(row.get("claimed_by", String.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     /** Pending deliveries of a subscription that nobody is sending right now. */
