@@ -203,9 +203,9 @@ public class DeliveryRepository {
         return update.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    /** The instance that holds the delivery's claim now; empty when nobody does. */
+    /** The instance that holds the delivery's claim now; empty when nobody does, or it is no longer pending. */
     public Mono<String> holderOf(UUID id) {
-        return db.sql("SELECT claimed_by FROM webhook_delivery WHERE id = :id")
+        return db.sql("SELECT claimed_by FROM webhook_delivery WHERE id = :id AND status = 'PENDING'")
                 .bind("id", id)
                 .map(row -> java.util.Optional.ofNullable(row.get("claimed_by", String.class)))
                 .one()
