@@ -91,14 +91,24 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     /** One round at a time; wake-ups during a round are folded into one more round right after it. */
     private Flux<Void> rounds() {
-        return Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
-                        wakeUps.asFlux())
-                .onBackpressureLatest()
+        return whenToLook(properties.pollInterval(), wakeUps.asFlux())
                 .concatMap(signal -> dispatchDue()
                         .onErrorResume(error -> {
                             log.warn("could not look for due deliveries: {}", error.toString());
                             return Mono.empty();
-                        }), 0);
+                        }), 0)
+                .doOnTerminate(() -> log.error("webhook delivery rounds ended; due deliveries are no longer sent"));
+    }
+
+    /**
+     * A signal every {@code pollInterval} and at each wake-up, at most one waiting while a round runs. A round started
+     * by a wake-up runs on the waking thread and holds the merge meanwhile (H2 runs statements on the caller's
+     * thread); the ticks it misses are dropped, since the interval fails, and ends the rounds, once more than the
+     * merge's buffer (32) wait.
+     */
+    static Flux<Boolean> whenToLook(Duration pollInterval, Flux<Boolean> wakeUps) {
+        Flux<Boolean> ticks = Flux.interval(Duration.ZERO, pollInterval).onBackpressureDrop().map(tick -> Boolean.TRUE);
+        return Flux.merge(ticks, wakeUps).onBackpressureLatest();
     }
 
     private Mono<Void> releaseOwnClaims() {

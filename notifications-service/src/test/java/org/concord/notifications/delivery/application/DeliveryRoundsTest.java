@@ -1,0 +1,51 @@
+package org.concord.notifications.delivery.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+class DeliveryRoundsTest {
+
+    @Test
+    void rounds_go_on_after_one_round_outlasted_many_poll_intervals() throws InterruptedException {
+        Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+        AtomicInteger rounds = new AtomicInteger();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread waker = Thread.currentThread();
+        // a round run on the thread of the wake-up that started it, lasting 100 poll intervals while ticks go on
+        Disposable loop = DeliveryDispatcher.whenToLook(Duration.ofMillis(2), wakeUps.asFlux())
+                .concatMap(signal -> Mono.fromRunnable(() -> {
+                    rounds.incrementAndGet();
+                    if (Thread.currentThread() == waker) {
+                        sleep(Duration.ofMillis(200));
+                    }
+                }), 0)
+                .subscribe(round -> { }, ended::set);
+        try {
+            Thread.sleep(20);
+            wakeUps.tryEmitNext(Boolean.TRUE);
+            int afterTheLongRound = rounds.get();
+            Thread.sleep(300);
+
+            assertThat(ended.get()).as("the rounds did not end").isNull();
+            assertThat(rounds.get()).as("rounds after the long one").isGreaterThan(afterTheLongRound + 5);
+        } finally {
+            loop.dispose();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
