@@ -24,8 +24,8 @@ import java.util.function.Consumer;
 final class ScenarioRun implements AutoCloseable {
 
     static final double SIGNATURES_PER_SECOND = 20;
-    static final Duration WARM_UP = Duration.ofSeconds(15);
-    static final Duration AFTERWARDS = Duration.ofSeconds(10);
+    static final Duration WARM_UP = Duration.ofSeconds(10);
+    static final Duration AFTERWARDS = Duration.ofSeconds(5);
     static final Duration RECOVERY_PATIENCE = Duration.ofMinutes(6);
     static final Duration SETTLE_PATIENCE = Duration.ofMinutes(8);
     private static final String ON_THE_TOPIC = "on the topic";
