@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.concord.notifications.webhook.ClaimHolder;
 import org.concord.notifications.webhook.WebhookClient;
@@ -89,15 +90,26 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 .subscribe();
     }
 
-    /** One round at a time; wake-ups during a round are folded into one more round right after it. */
     private Flux<Void> rounds() {
-        return whenToLook(properties.pollInterval(), wakeUps.asFlux())
-                .concatMap(signal -> dispatchDue()
+        return rounds(whenToLook(properties.pollInterval(), wakeUps.asFlux()), this::dispatchDue);
+    }
+
+    /**
+     * One round at a time; wake-ups during a round are folded into one more round right after it. A round that fails
+     * is logged and the next one runs; the rounds themselves end only by {@link #stop()} or an error (of the signals,
+     * or of a round that throws instead of failing), which is logged with its cause.
+     */
+    static Flux<Void> rounds(Flux<Boolean> whenToLook, Supplier<Mono<Void>> round) {
+        return whenToLook
+                .concatMap(signal -> round.get()
                         .onErrorResume(error -> {
                             log.warn("could not look for due deliveries: {}", error.toString());
                             return Mono.empty();
                         }), 0)
-                .doOnTerminate(() -> log.error("webhook delivery rounds ended; due deliveries are no longer sent"));
+                .doOnError(error -> log.error("webhook delivery rounds ended; due deliveries are no longer sent",
+                        error))
+                // logged just above, with its cause: not again by the subscriber as an unhandled error
+                .onErrorComplete();
     }
 
     /**

@@ -8,7 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -41,6 +45,22 @@ class DeliveryRoundsTest {
         } finally {
             loop.dispose();
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void rounds_ended_by_an_error_are_logged_with_its_cause(CapturedOutput output) {
+        Flux<Boolean> oneSignal = Flux.just(Boolean.TRUE);
+
+        DeliveryDispatcher.rounds(oneSignal, () -> {
+            throw new IllegalStateException("the clock is gone");
+        }).blockLast(Duration.ofSeconds(5));
+
+        String line = output.getOut().lines()
+                .filter(l -> l.contains("webhook delivery rounds ended; due deliveries are no longer sent"))
+                .findFirst().orElseThrow();
+        assertThat(line).contains("ERROR");
+        assertThat(output.getOut()).contains("java.lang.IllegalStateException: the clock is gone");
     }
 
     private static void sleep(Duration duration) {
