@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import org.concord.notifications.delivery.application.DeliveryObserver;
 import org.concord.notifications.delivery.domain.Delivery;
-import org.concord.notifications.delivery.persistence.DeliveryRepository;
 import org.concord.platform.observability.ConcordMeters;
 import org.concord.platform.observability.TraceContext;
 import org.springframework.stereotype.Component;
@@ -15,19 +14,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * The span and meters of each webhook attempt: a client span, child of the consumer span that queued the delivery
- * (stored with it), sent as the POST's {@code traceparent}; a timer by outcome and attempt number. No subscription
- * tag: subscriptions are made by users, so their number has no bound (per-subscription health is in its delivery
- * log).
+ * (stored with it, and read with it when it is due), sent as the POST's {@code traceparent}; a timer by outcome and
+ * attempt number. No subscription tag: subscriptions are made by users, so their number has no bound
+ * (per-subscription health is in its delivery log).
  */
 @Component
 class DeliveryTelemetry implements DeliveryObserver {
 
-    private final DeliveryRepository deliveries;
     private final TraceContext trace;
     private final MeterRegistry meters;
 
-    DeliveryTelemetry(DeliveryRepository deliveries, TraceContext trace, MeterRegistry meters) {
-        this.deliveries = deliveries;
+    DeliveryTelemetry(TraceContext trace, MeterRegistry meters) {
         this.trace = trace;
         this.meters = meters;
         for (String outcome : new String[] {"delivered", "retrying", "gave-up", "endpoint-gone"}) {
@@ -36,29 +33,30 @@ class DeliveryTelemetry implements DeliveryObserver {
     }
 
     @Override
-    public Mono<Attempted> attempt(Delivery delivery, Function<String, Mono<Attempted>> attempt) {
-        return deliveries.traceparent(delivery.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(parent -> {
-                    Span span = trace.startChild(parent.orElse(null), "webhook POST", Span.Kind.CLIENT)
-                            .tag("webhook.id", delivery.eventId())
-                            .tag("webhook.attempt", Integer.toString(delivery.attempts() + 1))
-                            .tag("cloudevents.event_type", delivery.eventType());
-                    return attempt.apply(trace.traceparent(span))
-                            .doOnNext(attempted -> {
-                                String outcome = outcome(attempted.verdict());
-                                timer(outcome, delivery.attempts() + 1).record(attempted.response().duration());
-                                span.tag("webhook.outcome", outcome);
-                                if (attempted.response().statusCode() != null) {
-                                    span.tag("http.response.status_code", attempted.response().statusCode().toString());
-                                }
-                                if (attempted.response().error() != null) {
-                                    span.error(new IllegalStateException(attempted.response().error()));
-                                }
-                            })
-                            .doOnError(span::error)
-                            .doFinally(signal -> span.end())
-                            .contextWrite(trace.with(span));
-                });
+    public Mono<Attempted> attempt(Delivery delivery, String queuedIn, Function<String, Mono<Attempted>> attempt) {
+        return Mono.defer(() -> {
+            Span span = trace.startChild(queuedIn, "webhook POST", Span.Kind.CLIENT)
+                    .tag("webhook.id", delivery.eventId())
+                    .tag("webhook.attempt", Integer.toString(delivery.attempts() + 1))
+                    .tag("cloudevents.event_type", delivery.eventType());
+            return attempt.apply(trace.traceparent(span))
+                    .doOnNext(attempted -> record(attempted, delivery, span))
+                    .doOnError(span::error)
+                    .doFinally(signal -> span.end())
+                    .contextWrite(trace.with(span));
+        });
+    }
+
+    private void record(Attempted attempted, Delivery delivery, Span span) {
+        String outcome = outcome(attempted.verdict());
+        timer(outcome, delivery.attempts() + 1).record(attempted.response().duration());
+        span.tag("webhook.outcome", outcome);
+        if (attempted.response().statusCode() != null) {
+            span.tag("http.response.status_code", attempted.response().statusCode().toString());
+        }
+        if (attempted.response().error() != null) {
+            span.error(new IllegalStateException(attempted.response().error()));
+        }
     }
 
     private Timer timer(String outcome, int attempt) {

@@ -13,6 +13,7 @@ import com.standardwebhooks.Webhook;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
 import org.concord.notifications.delivery.application.DeliveryDispatcher;
+import org.concord.notifications.delivery.application.DeliveryObserver;
 import org.concord.notifications.delivery.application.DeliveryService;
 import org.concord.notifications.delivery.domain.Delivery;
 import org.concord.notifications.delivery.domain.DeliveryAttempt;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +50,8 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     private DeliveryService service;
     @Autowired
     private SubscriptionRepository subscriptions;
+    @Autowired
+    private DeliveryObserver observer;
 
     @Test
     void delivery_is_signed_per_standard_webhooks_and_carries_the_event_as_a_structured_cloudevent() throws Exception {
@@ -106,6 +110,50 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                 assertThat(line).contains("[" + traceId + "," + attempt[2] + "]");
             });
         }
+    }
+
+    @Test
+    void the_webhook_post_is_in_the_trace_of_the_record_that_queued_the_delivery() {
+        List<String> parties = newRegions(2);
+        String producer = newTraceparent();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            ContractExample event = agreementEvent("concord.agreement.opened", parties)
+                    .withHeader("traceparent", producer);
+
+            publish(event);
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            assertInTraceOf(producer, receiver.received().get(0).header("traceparent"));
+        }
+    }
+
+    @Test
+    void an_attempts_span_is_a_child_of_the_trace_context_the_due_delivery_was_read_with() {
+        String queuedIn = newTraceparent();
+        // no row: all the attempt knows of where the delivery was queued comes with it from the due rows
+        Delivery due = Delivery.queue(UUID.randomUUID(), UUID.randomUUID().toString(), "concord.agreement.opened", "{}",
+                Instant.now());
+        var sentWith = new java.util.concurrent.atomic.AtomicReference<String>();
+
+        observer.attempt(due, queuedIn, traceparent -> {
+            sentWith.set(traceparent);
+            return Mono.just(new DeliveryObserver.Attempted(answered(204), new Delivery.Verdict.Delivered()));
+        }).block(PATIENCE);
+
+        assertInTraceOf(queuedIn, sentWith.get());
+    }
+
+    private static String newTraceparent() {
+        return "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+    }
+
+    /** The POST's {@code traceparent} is a span of its own in the trace of {@code parent}. */
+    private static void assertInTraceOf(String parent, String post) {
+        String[] expected = parent.split("-");
+        String[] actual = post.split("-");
+        assertThat(actual[1]).as("the POST's trace").isEqualTo(expected[1]);
+        assertThat(actual[2]).as("the POST's own span").isNotEqualTo(expected[2]);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.concord.notifications.delivery.application;
 import org.concord.notifications.delivery.domain.Delivery;
 import org.concord.notifications.delivery.domain.DeliveryClaim;
 import org.concord.notifications.delivery.persistence.DeliveryRepository;
+import org.concord.notifications.delivery.persistence.DueDelivery;
 import org.concord.notifications.subscription.domain.Subscription;
 import org.concord.notifications.subscription.persistence.SubscriptionRepository;
 import java.net.URI;
@@ -163,13 +164,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 .then();
     }
 
-    private Mono<Void> claimAndSend(UUID endpoint, List<Delivery> due, Instant now) {
-        List<Delivery> reserved = due.subList(0, reserve(endpoint, due.size()));
-        return deliveries.claim(reserved.stream().map(Delivery::id).toList(), holder.name(), now,
+    private Mono<Void> claimAndSend(UUID endpoint, List<DueDelivery> due, Instant now) {
+        List<DueDelivery> reserved = due.subList(0, reserve(endpoint, due.size()));
+        return deliveries.claim(reserved.stream().map(each -> each.delivery().id()).toList(), holder.name(), now,
                         now.plus(properties.claimFor()))
-                .doOnNext(claim -> reserved.forEach(delivery -> {
-                    if (claim.deliveries().contains(delivery.id())) {
-                        send(delivery, claim);
+                .doOnNext(claim -> reserved.forEach(each -> {
+                    if (claim.deliveries().contains(each.delivery().id())) {
+                        send(each, claim);
                     } else {
                         release(endpoint);
                     }
@@ -179,10 +180,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     /** Starts one send; it runs on its own, and when its attempt is recorded its slot is free for the next delivery. */
-    private void send(Delivery delivery, DeliveryClaim claim) {
+    private void send(DueDelivery due, DeliveryClaim claim) {
+        Delivery delivery = due.delivery();
         subscriptions.find(delivery.subscriptionId())
                 .flatMap(subscription -> subscription.status() == Subscription.Status.ACTIVE
-                        ? attempt(delivery, claim, subscription)
+                        ? attempt(due, claim, subscription)
                         : service.abandon(delivery, claim, subscription,
                                 "not sent: subscription " + subscription.status()))
                 .doFinally(signal -> {
@@ -193,9 +195,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
                         + "sent again when this instance starts again or its claim expires", delivery.id(), error));
     }
 
-    private Mono<Void> attempt(Delivery delivery, DeliveryClaim claim, Subscription subscription) {
+    private Mono<Void> attempt(DueDelivery due, DeliveryClaim claim, Subscription subscription) {
+        Delivery delivery = due.delivery();
         Instant attemptedAt = clock.instant();
-        return observer.attempt(delivery, traceparent -> subscriptions.validSecrets(subscription.id(), attemptedAt)
+        return observer.attempt(delivery, due.traceparent(), traceparent -> subscriptions
+                .validSecrets(subscription.id(), attemptedAt)
                 .flatMap(secrets -> client.send(new WebhookRequest(URI.create(subscription.url().toString()),
                         delivery.eventId(), delivery.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         secrets, traceparent)))

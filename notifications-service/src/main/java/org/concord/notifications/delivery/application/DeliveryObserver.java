@@ -15,7 +15,7 @@ public interface DeliveryObserver {
     /** No telemetry: the attempt runs without a trace context. */
     DeliveryObserver NONE = new DeliveryObserver() {
         @Override
-        public Mono<Attempted> attempt(Delivery delivery, Function<String, Mono<Attempted>> attempt) {
+        public Mono<Attempted> attempt(Delivery delivery, String queuedIn, Function<String, Mono<Attempted>> attempt) {
             return attempt.apply(null);
         }
     };
@@ -27,7 +27,8 @@ public interface DeliveryObserver {
     /**
      * Runs one attempt of {@code delivery}.
      *
+     * @param queuedIn the {@code traceparent} the delivery was queued in (may be null)
      * @param attempt sends the webhook with the given {@code traceparent} (may be null) and records the attempt
      */
-    Mono<Attempted> attempt(Delivery delivery, Function<String, Mono<Attempted>> attempt);
+    Mono<Attempted> attempt(Delivery delivery, String queuedIn, Function<String, Mono<Attempted>> attempt);
 }

@@ -58,21 +58,13 @@ public class DeliveryRepository {
                 "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then());
     }
 
-    /** The trace context the delivery was queued in, if any: the parent of its attempts' spans. */
-    public Mono<String> traceparent(UUID id) {
-        return db.sql("SELECT traceparent FROM webhook_delivery WHERE id = :id")
-                .bind("id", id)
-                .map(row -> java.util.Optional.ofNullable(row.get("traceparent", String.class)))
-                .one()
-                .flatMap(Mono::justOrEmpty);
-    }
-
     /**
      * The endpoint's (subscription's) pending deliveries whose time has come and that nobody has claimed, oldest first,
      * at most {@code limit}: only this endpoint's rows are read, so another endpoint's backlog costs nothing here.
+     * Each with the trace context it was queued in.
      */
-    public Flux<Delivery> due(UUID subscriptionId, Instant now, int limit) {
-        return db.sql("SELECT " + COLUMNS + " FROM webhook_delivery d WHERE d.subscription_id = :sid"
+    public Flux<DueDelivery> due(UUID subscriptionId, Instant now, int limit) {
+        return db.sql("SELECT " + COLUMNS + ", d.traceparent FROM webhook_delivery d WHERE d.subscription_id = :sid"
                         + " AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
                         + " AND (d.claimed_until IS NULL OR d.claimed_until < :now)"
                         // the index's columns in full: H2 reads it in order then, instead of sorting all due rows
@@ -80,7 +72,7 @@ public class DeliveryRepository {
                 .bind("sid", subscriptionId)
                 .bind("now", Sql.utc(now))
                 .bind("limit", limit)
-                .map(DeliveryRepository::delivery)
+                .map(row -> new DueDelivery(delivery(row), row.get("traceparent", String.class)))
                 .all();
     }
 
