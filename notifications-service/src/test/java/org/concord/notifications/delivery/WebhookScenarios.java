@@ -667,6 +667,46 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
+    void a_delivery_put_back_in_the_queue_is_held_by_nobody() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            UUID subscriptionId = UUID.fromString(endpoint.get("id").asString());
+            String holder = "instance-" + UUID.randomUUID();
+            dispatcher.stop();
+            try {
+                ContractExample event = agreementEvent("concord.agreement.opened", parties);
+                publish(event);
+                UUID id = UUID.fromString(deliveryOf(event, endpoint));
+                Instant now = Instant.now();
+
+                // given back by its holder when it starts again
+                claimUntilLongAfterTheTest(id.toString(), holder, now);
+                assertThat(deliveries.releaseClaimsOf(holder).block()).isEqualTo(1);
+                assertHeldByNobody(id);
+
+                // failed while its holder's claim had expired (its endpoint was disabled), then sent again by hand
+                deliveries.claim(List.of(id), holder, now, now.minusSeconds(1)).block();
+                assertThat(deliveries.end(id, Delivery.Status.FAILED, "subscription disabled", now).block()).isTrue();
+                assertThat(deliveries.retryByHand(subscriptionId, id, now).block()).isTrue();
+                assertHeldByNobody(id);
+            } finally {
+                dispatcher.start();
+            }
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        }
+    }
+
+    private void assertHeldByNobody(UUID deliveryId) {
+        assertThat(deliveries.holderOf(deliveryId).blockOptional()).as("holder").isEmpty();
+        assertThat(db.sql("SELECT claimed_until, claimed_by, claim_token FROM webhook_delivery WHERE id = :id")
+                .bind("id", deliveryId)
+                .map(row -> java.util.Arrays.asList(row.get("claimed_until"), row.get("claimed_by"),
+                        row.get("claim_token")))
+                .one().block()).as("claimed_until, claimed_by, claim_token").containsOnlyNulls();
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void an_attempt_recorded_after_its_claim_was_taken_over_changes_nothing_and_the_new_holders_attempt_is_recorded(
             CapturedOutput output) {

@@ -33,6 +33,9 @@ public class DeliveryRepository {
     private static final String COLUMNS = "d.id, d.subscription_id, d.event_id, d.event_type, d.payload, d.status, "
             + "d.attempts, d.next_attempt_at, d.manual_retry, d.last_status_code, d.last_error, d.created_at, d.completed_at";
 
+    /** A delivery whose claim ends (its attempt recorded, or put back in the queue): no instance holds it. */
+    private static final String HELD_BY_NOBODY = "claimed_until = NULL, claimed_by = NULL, claim_token = NULL";
+
     private final DatabaseClient db;
     private final TraceContext trace;
 
@@ -111,7 +114,7 @@ public class DeliveryRepository {
      * sending when it died are due again at once. Returns how many it gave back.
      */
     public Mono<Long> releaseClaimsOf(String holder) {
-        return db.sql("UPDATE webhook_delivery SET claimed_until = NULL, claimed_by = NULL"
+        return db.sql("UPDATE webhook_delivery SET " + HELD_BY_NOBODY
                         + " WHERE claimed_by = :holder AND status = 'PENDING' AND claimed_until IS NOT NULL")
                 .bind("holder", holder)
                 .fetch().rowsUpdated();
@@ -180,9 +183,9 @@ public class DeliveryRepository {
     public Mono<Boolean> update(Delivery d, UUID token) {
         var update = db.sql("""
                 UPDATE webhook_delivery SET status = :status, attempts = :attempts, next_attempt_at = :next,
-                       claimed_until = NULL, claimed_by = NULL, claim_token = NULL, manual_retry = :manual,
+                       %s, manual_retry = :manual,
                        last_status_code = :statusCode, last_error = :error, completed_at = :completedAt
-                WHERE id = :id AND claim_token = :token AND status = 'PENDING'""")
+                WHERE id = :id AND claim_token = :token AND status = 'PENDING'""".formatted(HELD_BY_NOBODY))
                 .bind("id", d.id())
                 .bind("token", token)
                 .bind("status", d.status().name())
@@ -239,8 +242,8 @@ public class DeliveryRepository {
 
     /** Puts a failed delivery back in the queue for one attempt now; false if it is not failed. */
     public Mono<Boolean> retryByHand(UUID subscriptionId, UUID deliveryId, Instant now) {
-        return db.sql("UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = :now, manual_retry = TRUE,"
-                        + " claimed_until = NULL, completed_at = NULL"
+        return db.sql("UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = :now, manual_retry = TRUE, "
+                        + HELD_BY_NOBODY + ", completed_at = NULL"
                         + " WHERE id = :id AND subscription_id = :sid AND status = 'FAILED'")
                 .bind("id", deliveryId)
                 .bind("sid", subscriptionId)
