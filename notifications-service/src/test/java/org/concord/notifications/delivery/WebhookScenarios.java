@@ -20,6 +20,7 @@ import org.concord.notifications.delivery.domain.DeliveryAttempt;
 import org.concord.notifications.delivery.domain.DeliveryClaim;
 import org.concord.notifications.delivery.domain.WebhookResponse;
 import org.concord.notifications.subscription.domain.Subscription;
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import org.concord.notifications.subscription.persistence.SubscriptionRepository;
 import org.concord.notifications.webhook.ClaimHolder;
 import org.concord.testsupport.webhooks.WebhookReceiver;
@@ -314,6 +315,22 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             awaitNotifications(second.ceId(), 2);
             assertThat(deliveriesOf(second.ceId())).isEmpty();
             assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_subscription_no_longer_active_has_no_secrets_to_sign_with() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), newRegions(1));
+            UUID id = UUID.fromString(endpoint.get("id").asString());
+            Instant now = Instant.now();
+            assertThat(subscriptions.secretsIfActive(id, now).block()).extracting(WebhookSecret::value)
+                    .containsExactly(endpoint.get("secret").asString());
+
+            subscriptions.disable(id, "410 Gone", now).block();
+
+            // so the sends of a claim taken meanwhile read the subscription again, and abandon their deliveries
+            assertThat(subscriptions.secretsIfActive(id, now).block()).isEmpty();
         }
     }
 

@@ -5,6 +5,7 @@ import org.concord.notifications.delivery.domain.DeliveryClaim;
 import org.concord.notifications.delivery.persistence.DeliveryRepository;
 import org.concord.notifications.delivery.persistence.DueDelivery;
 import org.concord.notifications.subscription.domain.Subscription;
+import org.concord.notifications.subscription.domain.WebhookSecret;
 import org.concord.notifications.subscription.persistence.SubscriptionRepository;
 import java.net.URI;
 import java.time.Clock;
@@ -159,34 +160,53 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 .concatMap(endpoint -> {
                     int free = freeSlots(endpoint);
                     return free <= 0 ? Mono.<Void>empty() : deliveries.due(endpoint.id(), now, free).collectList()
-                            .flatMap(due -> claimAndSend(endpoint.id(), due, now));
+                            .flatMap(due -> claimAndSend(endpoint, due, now));
                 })
                 .then();
     }
 
-    private Mono<Void> claimAndSend(UUID endpoint, List<DueDelivery> due, Instant now) {
-        List<DueDelivery> reserved = due.subList(0, reserve(endpoint, due.size()));
+    private Mono<Void> claimAndSend(Subscription endpoint, List<DueDelivery> due, Instant now) {
+        List<DueDelivery> reserved = due.subList(0, reserve(endpoint.id(), due.size()));
         return deliveries.claim(reserved.stream().map(each -> each.delivery().id()).toList(), holder.name(), now,
                         now.plus(properties.claimFor()))
-                .doOnNext(claim -> reserved.forEach(each -> {
-                    if (claim.deliveries().contains(each.delivery().id())) {
-                        send(each, claim);
-                    } else {
-                        release(endpoint);
-                    }
-                }))
-                .doOnError(error -> reserved.forEach(delivery -> release(endpoint)))
+                .doOnNext(claim -> {
+                    Mono<ClaimedEndpoint> claimed = claimed(endpoint, now).cache();
+                    reserved.forEach(each -> {
+                        if (claim.deliveries().contains(each.delivery().id())) {
+                            send(each, claim, claimed);
+                        } else {
+                            release(endpoint.id());
+                        }
+                    });
+                })
+                .doOnError(error -> reserved.forEach(delivery -> release(endpoint.id())))
                 .then();
     }
 
+    /** The endpoint as the sends of a claim see it, with the secrets they sign with. */
+    private record ClaimedEndpoint(Subscription subscription, List<WebhookSecret> secrets) {
+    }
+
+    /**
+     * Read once per claim, after it: the endpoint's secrets as of the claim (a secret whose overlap window ends before
+     * the sends still signs them, beside the current one), none once it is no longer active. Only then is the endpoint
+     * read again, to tell one disabled since the round read it (its deliveries are abandoned) or deleted (empty:
+     * nothing is sent) from one still active without a valid secret (sent all the same: the attempt fails).
+     */
+    private Mono<ClaimedEndpoint> claimed(Subscription endpoint, Instant claimedAt) {
+        return subscriptions.secretsIfActive(endpoint.id(), claimedAt)
+                .flatMap(secrets -> secrets.isEmpty()
+                        ? subscriptions.find(endpoint.id()).map(current -> new ClaimedEndpoint(current, secrets))
+                        : Mono.just(new ClaimedEndpoint(endpoint, secrets)));
+    }
+
     /** Starts one send; it runs on its own, and when its attempt is recorded its slot is free for the next delivery. */
-    private void send(DueDelivery due, DeliveryClaim claim) {
+    private void send(DueDelivery due, DeliveryClaim claim, Mono<ClaimedEndpoint> claimed) {
         Delivery delivery = due.delivery();
-        subscriptions.find(delivery.subscriptionId())
-                .flatMap(subscription -> subscription.status() == Subscription.Status.ACTIVE
-                        ? attempt(due, claim, subscription)
-                        : service.abandon(delivery, claim, subscription,
-                                "not sent: subscription " + subscription.status()))
+        claimed.flatMap(endpoint -> endpoint.subscription().status() == Subscription.Status.ACTIVE
+                        ? attempt(due, claim, endpoint)
+                        : service.abandon(delivery, claim, endpoint.subscription(),
+                                "not sent: subscription " + endpoint.subscription().status()))
                 .doFinally(signal -> {
                     release(delivery.subscriptionId());
                     wakeUp();
@@ -195,14 +215,14 @@ public class DeliveryDispatcher implements SmartLifecycle {
                         + "sent again when this instance starts again or its claim expires", delivery.id(), error));
     }
 
-    private Mono<Void> attempt(DueDelivery due, DeliveryClaim claim, Subscription subscription) {
+    private Mono<Void> attempt(DueDelivery due, DeliveryClaim claim, ClaimedEndpoint endpoint) {
         Delivery delivery = due.delivery();
+        Subscription subscription = endpoint.subscription();
         Instant attemptedAt = clock.instant();
-        return observer.attempt(delivery, due.traceparent(), traceparent -> subscriptions
-                .validSecrets(subscription.id(), attemptedAt)
-                .flatMap(secrets -> client.send(new WebhookRequest(URI.create(subscription.url().toString()),
-                        delivery.eventId(), delivery.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        secrets, traceparent)))
+        return observer.attempt(delivery, due.traceparent(), traceparent -> client.send(new WebhookRequest(
+                        URI.create(subscription.url().toString()), delivery.eventId(),
+                        delivery.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), endpoint.secrets(),
+                        traceparent))
                 .flatMap(response -> service.recordAttempt(delivery, claim, subscription, response, attemptedAt)
                         .map(verdict -> new DeliveryObserver.Attempted(response, verdict))))
                 .then();

@@ -82,12 +82,15 @@ public class SubscriptionRepository {
         return Mono.zip(items, total).map(t -> Page.of(t.getT1(), query, t.getT2()));
     }
 
-    /** The secrets to sign with now, newest first: the current one and any still in its overlap window. */
-    public Mono<List<WebhookSecret>> validSecrets(UUID subscriptionId, Instant now) {
+    /**
+     * The secrets to sign with at {@code now}, newest first: the current one and any still in its overlap window; none
+     * once the subscription is no longer active.
+     */
+    public Mono<List<WebhookSecret>> secretsIfActive(UUID subscriptionId, Instant now) {
         return db.sql("""
-                SELECT secret FROM subscription_secret
-                WHERE subscription_id = :id AND (expires_at IS NULL OR expires_at > :now)
-                ORDER BY id DESC""")
+                SELECT ss.secret FROM subscription_secret ss JOIN subscription s ON s.id = ss.subscription_id
+                WHERE ss.subscription_id = :id AND s.status = 'ACTIVE' AND (ss.expires_at IS NULL OR ss.expires_at > :now)
+                ORDER BY ss.id DESC""")
                 .bind("id", subscriptionId)
                 .bind("now", Sql.utc(now))
                 .map(row -> new WebhookSecret(row.get("secret", String.class)))
