@@ -19,6 +19,7 @@ import org.concord.notifications.delivery.domain.Delivery;
 import org.concord.notifications.delivery.domain.DeliveryAttempt;
 import org.concord.notifications.delivery.domain.DeliveryClaim;
 import org.concord.notifications.delivery.domain.WebhookResponse;
+import org.concord.notifications.delivery.persistence.DeliveryRepository;
 import org.concord.notifications.subscription.domain.Subscription;
 import org.concord.notifications.subscription.domain.WebhookSecret;
 import org.concord.notifications.subscription.persistence.SubscriptionRepository;
@@ -715,7 +716,8 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     private void assertHeldByNobody(UUID deliveryId) {
-        assertThat(deliveries.holderOf(deliveryId).blockOptional()).as("holder").isEmpty();
+        assertThat(deliveries.holdingOf(deliveryId).block()).as("holding")
+                .isEqualTo(new DeliveryRepository.Holding(Delivery.Status.PENDING, null));
         assertThat(db.sql("SELECT claimed_until, claimed_by, claim_token FROM webhook_delivery WHERE id = :id")
                 .bind("id", deliveryId)
                 .map(row -> java.util.Arrays.asList(row.get("claimed_until"), row.get("claimed_by"),
@@ -772,6 +774,95 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
                     .expectStatus().isNoContent();
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_delivery_on_the_wire_when_its_subscription_is_deleted_ends_cancelled_whatever_the_receiver_answers(
+            CapturedOutput output) {
+        List<String> parties = newRegions(2);
+        java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+        try (WebhookReceiver receiver = WebhookReceiver.start().answering(n -> answerOnce(deleted, 500))) {
+            JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            UUID subscriptionId = UUID.fromString(endpoint.get("id").asString());
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+            publish(event);
+            UUID id = UUID.fromString(deliveryOf(event, endpoint));
+            await("the delivery is on the wire").atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+
+            http().delete().uri("/api/subscriptions/" + subscriptionId).exchange().expectStatus().isNoContent();
+            deleted.countDown();
+
+            String refused = "delivery " + id + ": attempt 1 (";
+            await("the attempt is recorded or refused").atMost(PATIENCE).until(() -> !attemptLines(output, refused)
+                    .isEmpty() || deliveries.attemptsOf(List.of(id)).block().containsKey(id));
+            assertThat(claimOf(id)).isEqualTo(new ClaimOf("CANCELLED", 0, null, null));
+            assertThat(pendingOf(subscriptionId)).as("pending deliveries of the deleted subscription").isZero();
+            assertThat(attemptLines(output, refused)).singleElement().asString()
+                    .contains("not recorded, the claim of " + claimHolder.name())
+                    .contains("no longer holds it (the delivery is CANCELLED now)");
+            await("nothing is sent again").during(Duration.ofMillis(500)).atMost(PATIENCE)
+                    .until(() -> receiver.received().size() == 1);
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_delivery_claimed_but_not_yet_sent_when_its_subscription_is_deleted_is_cancelled_and_never_sent(
+            CapturedOutput output) {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
+            UUID subscriptionId = UUID.fromString(endpoint.get("id").asString());
+            dispatcher.stop();
+            try {
+                ContractExample event = agreementEvent("concord.agreement.opened", parties);
+                publish(event);
+                UUID id = UUID.fromString(deliveryOf(event, endpoint));
+                Delivery queued = deliveries.ofEvent(event.ceId()).filter(d -> d.id().equals(id)).blockFirst();
+                Subscription subscription = subscriptions.find(subscriptionId).block();
+                // claimed by a round of this instance, whose send has not started yet
+                Instant now = Instant.now();
+                DeliveryClaim claim = deliveries.claim(List.of(id), claimHolder.name(), now,
+                        now.plus(Duration.ofHours(1))).block();
+                assertThat(claim.deliveries()).containsExactly(id);
+
+                http().delete().uri("/api/subscriptions/" + subscriptionId).exchange().expectStatus().isNoContent();
+
+                assertThat(claimOf(id)).isEqualTo(new ClaimOf("CANCELLED", 0, null, null));
+                assertThat(deliveries.find(subscriptionId, id).block().lastError()).isEqualTo("subscription deleted");
+                // an attempt its sender made all the same is not recorded
+                assertThat(service.recordAttempt(queued, claim, subscription, answered(204), now).blockOptional())
+                        .isEmpty();
+                assertThat(claimOf(id)).isEqualTo(new ClaimOf("CANCELLED", 0, null, null));
+                assertThat(attemptLines(output, "delivery " + id + ": attempt 1 (HTTP 204) not recorded"))
+                        .singleElement().asString().contains("(the delivery is CANCELLED now)");
+            } finally {
+                dispatcher.start();
+            }
+            await("nothing is sent").during(Duration.ofMillis(500)).atMost(PATIENCE)
+                    .until(() -> receiver.received().isEmpty());
+        }
+    }
+
+    /** Answers {@code status} once {@code go} is counted down: the request is held on the wire until then. */
+    private static WebhookReceiver.Reply answerOnce(java.util.concurrent.CountDownLatch go, int status) {
+        try {
+            go.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return WebhookReceiver.Reply.status(status);
+    }
+
+    private static List<String> attemptLines(CapturedOutput output, String start) {
+        return output.getOut().lines().filter(line -> line.contains(start)).toList();
+    }
+
+    private long pendingOf(UUID subscriptionId) {
+        return db.sql("SELECT COUNT(*) AS n FROM webhook_delivery WHERE subscription_id = :id AND status = 'PENDING'")
+                .bind("id", subscriptionId)
+                .map(row -> ((Number) row.get("n")).longValue()).one().block();
     }
 
     private record ClaimOf(String status, int attempts, String holder, UUID token) {

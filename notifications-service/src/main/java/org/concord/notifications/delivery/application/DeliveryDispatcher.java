@@ -191,7 +191,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
      * Read once per claim, after it: the endpoint's secrets as of the claim (a secret whose overlap window ends before
      * the sends still signs them, beside the current one), none once it is no longer active. Only then is the endpoint
      * read again, to tell one disabled since the round read it (its deliveries are abandoned) or deleted (empty:
-     * nothing is sent) from one still active without a valid secret (sent all the same: the attempt fails).
+     * nothing is sent or written; the deletion cancelled the claimed deliveries) from one still active without a
+     * valid secret (sent all the same: the attempt fails).
      */
     private Mono<ClaimedEndpoint> claimed(Subscription endpoint, Instant claimedAt) {
         return subscriptions.secretsIfActive(endpoint.id(), claimedAt)

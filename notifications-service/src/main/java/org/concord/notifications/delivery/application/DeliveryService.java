@@ -150,10 +150,15 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
 
     /** Logged once the transaction that wrote nothing has committed, so once per lost claim. */
     private <T> Mono<T> claimLost(Delivery delivery, DeliveryClaim claim, String what) {
-        return deliveries.holderOf(delivery.id()).defaultIfEmpty("nobody")
-                .flatMap(holder -> trace.logging(() -> log.info("delivery {}: {} not recorded, the claim of {} no "
-                        + "longer holds it (held by {} now)", delivery.id(), what, claim.holder(), holder)))
+        return deliveries.holdingOf(delivery.id()).map(DeliveryService::holdingNow)
+                .flatMap(now -> trace.logging(() -> log.info("delivery {}: {} not recorded, the claim of {} no "
+                        + "longer holds it ({})", delivery.id(), what, claim.holder(), now)))
                 .then(Mono.empty());
+    }
+
+    private static String holdingNow(DeliveryRepository.Holding now) {
+        return now.status() != Delivery.Status.PENDING ? "the delivery is " + now.status() + " now"
+                : "held by " + (now.holder() == null ? "nobody" : now.holder()) + " now";
     }
 
     private Mono<Void> recordFailure(Subscription subscription, Instant now) {
@@ -226,7 +231,7 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
                         .map(attempts -> page.map(d -> new DeliveryLog(d, attempts.getOrDefault(d.id(), List.of())))));
     }
 
-    /** Cancels what is still queued for a deleted subscription (in the caller's transaction). */
+    /** Cancels every pending delivery of a deleted subscription, those being sent too (in the caller's transaction). */
     @Override
     public Mono<Long> cancelFor(UUID subscriptionId) {
         return deliveries.cancelPending(subscriptionId, "subscription deleted", clock.instant());

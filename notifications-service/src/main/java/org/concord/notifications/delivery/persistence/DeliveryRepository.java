@@ -198,13 +198,16 @@ public class DeliveryRepository {
         return update.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    /** The instance that holds the delivery's claim now; empty when nobody does, or it is no longer pending. */
-    public Mono<String> holderOf(UUID id) {
-        return db.sql("SELECT claimed_by FROM webhook_delivery WHERE id = :id AND status = 'PENDING'")
+    /** A delivery's status, and the instance that holds its claim (null when nobody does; only a pending one is held). */
+    public record Holding(Delivery.Status status, String holder) {
+    }
+
+    public Mono<Holding> holdingOf(UUID id) {
+        return db.sql("SELECT status, claimed_by FROM webhook_delivery WHERE id = :id")
                 .bind("id", id)
-                .map(row -> java.util.Optional.ofNullable(row.get("claimed_by", String.class)))
-                .one()
-                .flatMap(Mono::justOrEmpty);
+                .map(row -> new Holding(Delivery.Status.valueOf(row.get("status", String.class)),
+                        row.get("claimed_by", String.class)))
+                .one();
     }
 
     /** Pending deliveries of a subscription that nobody is sending right now. */
@@ -217,11 +220,14 @@ public class DeliveryRepository {
                 .all();
     }
 
-    /** Cancels every pending delivery of the subscription that nobody is sending right now, in one statement. */
+    /**
+     * Cancels every pending delivery of the subscription in one statement, claimed ones too: their claims end, so
+     * their senders write nothing afterwards. A webhook already on the wire cannot be recalled: the receiver may still
+     * get it, but its attempt is not recorded.
+     */
     public Mono<Long> cancelPending(UUID subscriptionId, String reason, Instant now) {
-        return db.sql("UPDATE webhook_delivery SET status = 'CANCELLED', last_error = :reason, completed_at = :now"
-                        + " WHERE subscription_id = :sid AND status = 'PENDING'"
-                        + " AND (claimed_until IS NULL OR claimed_until < :now)")
+        return db.sql("UPDATE webhook_delivery SET status = 'CANCELLED', last_error = :reason, completed_at = :now, "
+                        + HELD_BY_NOBODY + " WHERE subscription_id = :sid AND status = 'PENDING'")
                 .bind("sid", subscriptionId)
                 .bind("reason", truncate(reason))
                 .bind("now", Sql.utc(now))

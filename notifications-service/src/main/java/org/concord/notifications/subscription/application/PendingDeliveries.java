@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-/** What is still queued for a subscription: cancelled when it is deleted, in the deletion's transaction. */
+/**
+ * What is still pending for a subscription, claimed for a send or not: cancelled when it is deleted, in the
+ * deletion's transaction.
+ */
 public interface PendingDeliveries {
 
     /** @return how many deliveries were cancelled */

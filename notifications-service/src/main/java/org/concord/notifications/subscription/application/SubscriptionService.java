@@ -79,13 +79,16 @@ public class SubscriptionService {
         return subscriptions.page(query);
     }
 
-    /** Deletes the subscription (the expected version checked when stated) and cancels what is still queued for it. */
+    /**
+     * Deletes the subscription (the expected version checked when stated) and cancels every delivery still pending for
+     * it, those being sent too.
+     */
     public Mono<Void> delete(UUID id, ExpectedVersion expected) {
         Instant now = clock.instant();
         return useCases.run(() -> get(id)
                         .doOnNext(subscription -> expected.check(subscription.version(), false))
                         .flatMap(subscription -> subscriptions.markDeleted(id, now).then(deliveries.cancelFor(id))))
-                .doOnNext(cancelled -> log.info("subscription {} deleted ({} queued deliveries cancelled)", id, cancelled))
+                .doOnNext(cancelled -> log.info("subscription {} deleted ({} pending deliveries cancelled)", id, cancelled))
                 .then();
     }
 
