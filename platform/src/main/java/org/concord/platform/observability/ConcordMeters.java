@@ -31,6 +31,10 @@ public final class ConcordMeters {
 
     /** Webhook attempts, by {@link #OUTCOME} and {@link #ATTEMPT}, timed (request to response; timer). */
     public static final String WEBHOOK_ATTEMPTS = "concord.webhook.attempts";
+    /** Webhook deliveries queued and not yet ended: due, or waiting for a later retry (gauge; one shared table). */
+    public static final String WEBHOOK_PENDING = "concord.webhook.pending";
+    /** How long the oldest due webhook delivery has been due, in seconds; 0 when none is (gauge). */
+    public static final String WEBHOOK_OLDEST_DUE_AGE = "concord.webhook.oldest.due.age";
     /** Live feed (Server-Sent Events) readers connected to this instance (gauge). */
     public static final String FEED_READERS = "concord.feed.readers";
     /** Agreements by {@link #STATUS} (gauge). */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.concord.platform.observability.Age;
 import org.concord.platform.observability.ConcordMeters;
 import org.concord.platform.observability.GaugeRefresher;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,7 +55,6 @@ public final class OutboxBacklog implements GaugeRefresher.Refresh {
     }
 
     double oldestAgeSeconds() {
-        Instant at = oldest;
-        return at == null ? 0 : Math.max(0, Duration.between(at, Instant.now()).toMillis() / 1000.0);
+        return Age.secondsSince(oldest);
     }
 }
