@@ -93,8 +93,9 @@ final class Report {
     }
 
     private static String backlog(Backlog backlog) {
-        return String.format(Locale.ROOT, "outbox %s rows, consumer lag %s records, %d webhooks outstanding",
-                number(backlog.outboxRows()), number(backlog.consumerLag()), backlog.webhooksOutstanding());
+        return String.format(Locale.ROOT, "outbox %s rows, consumer lag %s records, %s deliveries queued, %d webhooks outstanding",
+                number(backlog.outboxRows()), number(backlog.consumerLag()), number(backlog.deliveriesQueued()),
+                backlog.webhooksOutstanding());
     }
 
     static String number(double value) {

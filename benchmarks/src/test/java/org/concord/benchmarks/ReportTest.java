@@ -25,6 +25,7 @@ class ReportTest {
                 .contains("lost 0 (none within the drain period), doubled 0")
                 .contains("agreements-service 2.0 ms")
                 .contains("services summed 4.0 ms")
+                .contains("outbox 0 rows, consumer lag 0 records, 0 deliveries queued, 0 webhooks outstanding")
                 .contains("H2 file: 1500 transactions/s (8 clients), system at 10.0 % of it")
                 .contains("broker: 30000 records/s (1 KB, acks=all), system at 0.5 % of it")
                 .contains("correct yes; sustained (no backlog growth) yes; HTTP p99 ≤ 50.0 ms and sign→webhook p99 ≤ 250 ms yes; CPU ≤ 5.0 ms/signature yes");
@@ -63,6 +64,6 @@ class ReportTest {
         long cpu = 2L * signatures;
         return new RunResult(rate, 20, 60, 0, outcome, ledger.verdict(), 0,
                 Map.of("agreements-service", cpu, "notifications-service", cpu, "kafka", cpu, "gateway", cpu),
-                Map.of("agreements-service", 300L), new Backlog(0, 0, 0), new Backlog(0, 0, 0), drained);
+                Map.of("agreements-service", 300L), new Backlog(0, 0, 0, 0), new Backlog(0, 0, 0, 0), drained);
     }
 }
