@@ -170,6 +170,8 @@ class WatchingItRunTest {
                     "attempt=\"1\"")).isPositive();
             assertThat(notifications.has("concord_feed_readers")).isTrue();
             assertThat(notifications.has("concord_dead_letters_records")).isTrue();
+            assertThat(notifications.has("concord_webhook_pending_deliveries")).isTrue();
+            assertThat(notifications.has("concord_webhook_oldest_due_age_seconds")).isTrue();
         });
     }
 
@@ -177,7 +179,8 @@ class WatchingItRunTest {
     void every_panel_of_the_dashboard_queries_meters_the_services_export() {
         Dashboard dashboard = Dashboard.read();
         assertThat(dashboard.panels()).extracting(Dashboard.Panel::title).contains("Signing rate", "HTTP p99 latency",
-                "Outbox: age of the oldest unpublished event", "Consumer lag", "Dead letters", "Webhook success",
+                "Outbox: age of the oldest unpublished event", "Webhook queue: age of the oldest due delivery",
+                "Webhook queue: pending deliveries", "Consumer lag", "Dead letters", "Webhook success",
                 "Webhook latency p99");
         await("a scrape with every meter the dashboard reads").atMost(PATIENCE).untilAsserted(() -> {
             Set<String> exported = new TreeSet<>();
