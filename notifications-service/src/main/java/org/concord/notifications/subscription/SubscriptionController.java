@@ -151,7 +151,8 @@ public class SubscriptionController {
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "deleteSubscription", summary = "Delete a subscription",
-            description = "Deletes the subscription; what is still queued for it is cancelled.")
+            description = "Deletes the subscription; its pending deliveries are cancelled, those being sent too (a webhook "
+                    + "already on the wire is not recalled).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @NeedsRole(Roles.ADMIN)
