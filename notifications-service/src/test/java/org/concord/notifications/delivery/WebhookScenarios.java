@@ -740,8 +740,8 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             try {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
-                UUID id = UUID.fromString(deliveryOf(event, endpoint));
-                Delivery queued = deliveries.ofEvent(event.ceId()).filter(d -> d.id().equals(id)).blockFirst();
+                Delivery queued = queuedDelivery(event, endpoint);
+                UUID id = queued.id();
                 Subscription subscription = subscriptions.find(queued.subscriptionId()).block();
                 // instance-a's claim expired while it was still sending; instance-b claimed the delivery since
                 Instant now = Instant.now();
@@ -822,8 +822,8 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             try {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
-                UUID id = UUID.fromString(deliveryOf(event, endpoint));
-                Delivery queued = deliveries.ofEvent(event.ceId()).filter(d -> d.id().equals(id)).blockFirst();
+                Delivery queued = queuedDelivery(event, endpoint);
+                UUID id = queued.id();
                 Subscription subscription = subscriptions.find(subscriptionId).block();
                 // claimed by a round of this instance, whose send has not started yet
                 Instant now = Instant.now();
@@ -888,6 +888,12 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
         UUID id = UUID.fromString(deliveryId);
         assertThat(deliveries.claim(List.of(id), holder, now, now.plus(Duration.ofHours(1))).block().deliveries())
                 .containsExactly(id);
+    }
+
+    /** The delivery of {@code event} to {@code subscription}, once it is queued. */
+    private Delivery queuedDelivery(ContractExample event, JsonNode subscription) {
+        UUID id = UUID.fromString(deliveryOf(event, subscription));
+        return deliveries.ofEvent(event.ceId()).filter(d -> d.id().equals(id)).blockFirst();
     }
 
     private String deliveryOf(ContractExample event, JsonNode subscription) {
