@@ -29,6 +29,10 @@ import reactor.util.context.ContextView;
  * <p>For work that happens often, is small and may wait for the commit before it, such as recording webhook
  * attempts: a commit costs far more than such a change (benchmarks/README.md, fifth session).
  *
+ * <p>A group that has not committed within {@code commitWithin} (the database did not answer) fails its use cases that
+ * are still waiting, and the next group goes on: one stuck transaction must not hold every later use case for ever.
+ * Such a failure does not say the change was not made; the transaction may still commit (or roll back) later.
+ *
  * <p>{@link #close()} refuses what is submitted after it, and waits (at most {@code closeWithin}) until what was queued
  * before it has committed; what is still queued then fails, so no caller waits for ever.
  */
@@ -61,9 +65,13 @@ public final class GroupCommit implements AutoCloseable {
     /** How long {@link #close()} waits, by default, for the queued use cases to commit. */
     public static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
 
+    /** How long a group may take to commit, by default, before its waiting use cases fail and the next group goes. */
+    public static final Duration COMMIT_WITHIN = Duration.ofSeconds(30);
+
     private final UseCases useCases;
     private final int maxSize;
     private final Duration closeWithin;
+    private final Duration commitWithin;
     private final Queue<Submitted<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drains = new AtomicInteger();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
@@ -71,13 +79,14 @@ public final class GroupCommit implements AutoCloseable {
     private volatile boolean closed;
 
     public GroupCommit(UseCases useCases, int maxSize) {
-        this(useCases, maxSize, CLOSE_WITHIN);
+        this(useCases, maxSize, CLOSE_WITHIN, COMMIT_WITHIN);
     }
 
-    public GroupCommit(UseCases useCases, int maxSize, Duration closeWithin) {
+    public GroupCommit(UseCases useCases, int maxSize, Duration closeWithin, Duration commitWithin) {
         this.useCases = useCases;
         this.maxSize = maxSize;
         this.closeWithin = closeWithin;
+        this.commitWithin = commitWithin;
     }
 
     /** Runs the use case with the next group; the result is the use case's, once its group has committed. */
@@ -117,10 +126,13 @@ public final class GroupCommit implements AutoCloseable {
                     group.add(next);
                 }
                 committing = true;
-                commit(group).doFinally(signal -> {
-                    committing = false;
-                    drain();
-                }).subscribe();
+                commit(group)
+                        .timeout(commitWithin, Mono.fromRunnable(() -> notCommittedInTime(group)))
+                        .doFinally(signal -> {
+                            committing = false;
+                            drain();
+                        })
+                        .subscribe();
             }
             if (closed && !committing && queue.isEmpty()) {
                 drained.complete(null);
@@ -147,6 +159,14 @@ public final class GroupCommit implements AutoCloseable {
                     log.debug("a group of {} use cases failed ({}); running each alone", group.size(), failure.toString());
                     return Flux.fromIterable(group).concatMap(this::alone).then();
                 });
+    }
+
+    private void notCommittedInTime(List<Submitted<?>> group) {
+        log.warn("a group of {} use cases has not committed within {} (the database did not answer); those still "
+                + "waiting fail, and the next group goes on", group.size(), commitWithin);
+        IllegalStateException late = new IllegalStateException("not committed within " + commitWithin
+                + ": the database did not answer; the change may still commit");
+        group.forEach(submitted -> submitted.fail(late));
     }
 
     private <T> Mono<Void> alone(Submitted<T> submitted) {

@@ -176,7 +176,8 @@ class GroupCommitTest {
 
     @Test
     void use_cases_still_queued_when_the_wait_on_close_ends_fail_instead_of_hanging() {
-        GroupCommit stuck = new GroupCommit(new UseCases(transactions, 1), 64, Duration.ofMillis(200));
+        GroupCommit stuck = new GroupCommit(new UseCases(transactions, 1), 64, Duration.ofMillis(200),
+                GroupCommit.COMMIT_WITHIN);
         Mono<String> committing = stuck.run(() -> Mono.delay(Duration.ofSeconds(3)).thenReturn("slow")).cache();
         committing.subscribe();
         Mono<String> queued = stuck.run(() -> Mono.just("queued")).cache();
@@ -192,5 +193,25 @@ class GroupCommitTest {
                 .verify(Duration.ofMillis(100));
         StepVerifier.create(committing).as("the group already committing ends as its transaction does")
                 .expectNext("slow").expectComplete().verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_group_that_does_not_commit_in_time_fails_its_use_cases_and_the_next_group_goes_on() {
+        GroupCommit bounded = new GroupCommit(new UseCases(transactions, 1), 64, GroupCommit.CLOSE_WITHIN,
+                Duration.ofMillis(200));
+        try {
+            Mono<String> stuck = bounded.run(() -> Mono.<String>never()).cache();
+            stuck.subscribe(ignored -> { }, error -> { });
+            Mono<String> next = bounded.run(() -> Mono.just("next")).cache();
+            next.subscribe();
+
+            StepVerifier.create(stuck)
+                    .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("not committed within"))
+                    .verify(Duration.ofSeconds(2));
+            StepVerifier.create(next).expectNext("next").expectComplete().verify(Duration.ofSeconds(2));
+            assertThat(transactions.started()).as("the stuck group's, then the next one's").hasValue(2);
+        } finally {
+            bounded.close();
+        }
     }
 }
