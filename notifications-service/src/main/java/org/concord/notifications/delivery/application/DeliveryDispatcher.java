@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.concord.notifications.webhook.ClaimHolder;
@@ -48,6 +49,9 @@ import reactor.core.scheduler.Schedulers;
 public class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    /** How long the rounds pause after they ended by an error, before they start again. */
+    static final Duration RESTART_AFTER = Duration.ofSeconds(1);
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -93,25 +97,32 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private Flux<Void> rounds() {
-        return rounds(whenToLook(properties.pollInterval(), wakeUps.asFlux()), this::dispatchDue);
+        return rounds(() -> whenToLook(properties.pollInterval(), wakeUps.asFlux()), this::dispatchDue,
+                properties.claimFor(), RESTART_AFTER);
     }
 
     /**
-     * One round at a time; wake-ups during a round are folded into one more round right after it. A round that fails
-     * is logged and the next one runs; the rounds themselves end only by {@link #stop()} or an error (of the signals,
-     * or of a round that throws instead of failing), which is logged with its cause.
+     * One round at a time; wake-ups during a round are folded into one more round right after it. A round that fails,
+     * or has not ended within {@code roundWithin} (the database did not answer), is logged and the next one runs. The
+     * rounds end only by {@link #stop()}: an error of the signals, or of a round that throws instead of failing, is
+     * logged with its cause and the rounds start again after {@code restartAfter}.
      */
-    static Flux<Void> rounds(Flux<Boolean> whenToLook, Supplier<Mono<Void>> round) {
-        return whenToLook
+    static Flux<Void> rounds(Supplier<Flux<Boolean>> whenToLook, Supplier<Mono<Void>> round, Duration roundWithin,
+            Duration restartAfter) {
+        return Flux.defer(whenToLook)
                 .concatMap(signal -> round.get()
+                        .timeout(roundWithin, Mono.fromRunnable(() -> log.warn("a round looking for due deliveries "
+                                + "has not ended within {} (the database did not answer); the next one runs",
+                                roundWithin)))
                         .onErrorResume(error -> {
                             log.warn("could not look for due deliveries: {}", error.toString());
                             return Mono.empty();
                         }), 0)
-                .doOnError(error -> log.error("webhook delivery rounds ended; due deliveries are no longer sent",
-                        error))
+                .doOnError(error -> log.error("webhook delivery rounds ended by an error; they start again in {}",
+                        restartAfter, error))
                 // logged just above, with its cause: not again by the subscriber as an unhandled error
-                .onErrorComplete();
+                .onErrorComplete()
+                .repeatWhen(ended -> ended.delayElements(restartAfter));
     }
 
     /**
@@ -167,9 +178,19 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private Mono<Void> claimAndSend(Subscription endpoint, List<DueDelivery> due, Instant now) {
         List<DueDelivery> reserved = due.subList(0, reserve(endpoint.id(), due.size()));
+        // the slots go either to the sends or back, once: a round may also end by an error or be cut off (timeout)
+        AtomicBoolean settled = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (settled.compareAndSet(false, true)) {
+                reserved.forEach(delivery -> release(endpoint.id()));
+            }
+        };
         return deliveries.claim(reserved.stream().map(each -> each.delivery().id()).toList(), holder.name(), now,
                         now.plus(properties.claimFor()))
                 .doOnNext(claim -> {
+                    if (!settled.compareAndSet(false, true)) {
+                        return;
+                    }
                     Mono<ClaimedEndpoint> claimed = claimed(endpoint, now).cache();
                     reserved.forEach(each -> {
                         if (claim.deliveries().contains(each.delivery().id())) {
@@ -179,7 +200,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
                         }
                     });
                 })
-                .doOnError(error -> reserved.forEach(delivery -> release(endpoint.id())))
+                .doOnError(error -> giveBack.run())
+                .doOnCancel(giveBack)
                 .then();
     }
 
@@ -201,13 +223,20 @@ public class DeliveryDispatcher implements SmartLifecycle {
                         : Mono.just(new ClaimedEndpoint(endpoint, secrets)));
     }
 
-    /** Starts one send; it runs on its own, and when its attempt is recorded its slot is free for the next delivery. */
+    /**
+     * Starts one send; it runs on its own, and when its attempt is recorded its slot is free for the next delivery. A
+     * send whose attempt is not recorded within the claim's time frees its slot all the same: the claim expires then,
+     * and the delivery is sent again.
+     */
     private void send(DueDelivery due, DeliveryClaim claim, Mono<ClaimedEndpoint> claimed) {
         Delivery delivery = due.delivery();
         claimed.flatMap(endpoint -> endpoint.subscription().status() == Subscription.Status.ACTIVE
                         ? attempt(due, claim, endpoint)
                         : service.abandon(delivery, claim, endpoint.subscription(),
                                 "not sent: subscription " + endpoint.subscription().status()))
+                .timeout(properties.claimFor(), Mono.fromRunnable(() -> log.warn("delivery {}: its attempt was not "
+                        + "recorded within {} (the database did not answer); its slot is free again, and it is sent "
+                        + "again once its claim expires", delivery.id(), properties.claimFor())))
                 .doFinally(signal -> {
                     release(delivery.subscriptionId());
                     wakeUp();

@@ -49,18 +49,42 @@ class DeliveryRoundsTest {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void rounds_ended_by_an_error_are_logged_with_its_cause(CapturedOutput output) {
-        Flux<Boolean> oneSignal = Flux.just(Boolean.TRUE);
+    void rounds_ended_by_an_error_are_logged_with_its_cause_and_start_again(CapturedOutput output) {
+        AtomicInteger rounds = new AtomicInteger();
 
-        DeliveryDispatcher.rounds(oneSignal, () -> {
-            throw new IllegalStateException("the clock is gone");
-        }).blockLast(Duration.ofSeconds(5));
+        DeliveryDispatcher.rounds(() -> Flux.just(Boolean.TRUE), () -> {
+                    if (rounds.incrementAndGet() == 1) {
+                        throw new IllegalStateException("the clock is gone");
+                    }
+                    return Mono.empty();
+                }, Duration.ofSeconds(5), Duration.ofMillis(10))
+                .take(Duration.ofMillis(500))
+                .blockLast(Duration.ofSeconds(5));
 
         String line = output.getOut().lines()
-                .filter(l -> l.contains("webhook delivery rounds ended; due deliveries are no longer sent"))
+                .filter(l -> l.contains("webhook delivery rounds ended by an error; they start again in"))
                 .findFirst().orElseThrow();
         assertThat(line).contains("ERROR");
         assertThat(output.getOut()).contains("java.lang.IllegalStateException: the clock is gone");
+        assertThat(rounds.get()).as("rounds after the one that threw").isGreaterThan(2);
+    }
+
+    @Test
+    void a_round_that_does_not_end_in_time_is_cut_off_and_the_next_one_runs() {
+        Sinks.Many<Boolean> signals = Sinks.many().unicast().onBackpressureBuffer();
+        AtomicInteger rounds = new AtomicInteger();
+        Disposable loop = DeliveryDispatcher.rounds(signals::asFlux, () -> rounds.incrementAndGet() == 1
+                        ? Mono.never() : Mono.empty(), Duration.ofMillis(100), Duration.ofSeconds(1))
+                .subscribe();
+        try {
+            signals.tryEmitNext(Boolean.TRUE);
+            signals.tryEmitNext(Boolean.TRUE);
+
+            sleep(Duration.ofMillis(400));
+            assertThat(rounds.get()).as("the stuck round, then the next").isEqualTo(2);
+        } finally {
+            loop.dispose();
+        }
     }
 
     private static void sleep(Duration duration) {
