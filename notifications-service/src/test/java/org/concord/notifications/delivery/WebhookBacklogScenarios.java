@@ -60,10 +60,12 @@ public abstract class WebhookBacklogScenarios extends NotificationsIntegrationTe
     }
 
     private void queue(UUID endpoint, Delivery.Status status, Instant nextAttemptAt) {
-        Delivery queued = Delivery.queue(endpoint, UUID.randomUUID().toString(), "concord.agreement.opened", "{}",
+        Delivery queued = Delivery.queue(endpoint, UUID.randomUUID().toString(), "concord.agreement.opened",
                 nextAttemptAt);
-        deliveries.insert(new Delivery(queued.id(), endpoint, queued.eventId(), queued.eventType(), queued.payload(),
-                status, 0, nextAttemptAt, false, null, null, nextAttemptAt, null)).block();
+        deliveries.insertMessage(queued.eventId(), queued.eventType(), "{}", nextAttemptAt)
+                .then(deliveries.insert(new Delivery(queued.id(), endpoint, queued.eventId(), queued.eventType(), status,
+                        0, nextAttemptAt, false, null, null, nextAttemptAt, null)))
+                .block();
     }
 
     private double gauge(String name) {

@@ -134,7 +134,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     void an_attempts_span_is_a_child_of_the_trace_context_the_due_delivery_was_read_with() {
         String queuedIn = newTraceparent();
         // no row: all the attempt knows of where the delivery was queued comes with it from the due rows
-        Delivery due = Delivery.queue(UUID.randomUUID(), UUID.randomUUID().toString(), "concord.agreement.opened", "{}",
+        Delivery due = Delivery.queue(UUID.randomUUID(), UUID.randomUUID().toString(), "concord.agreement.opened",
                 Instant.now());
         var sentWith = new java.util.concurrent.atomic.AtomicReference<String>();
 

@@ -251,7 +251,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
         Instant attemptedAt = clock.instant();
         return observer.attempt(delivery, due.traceparent(), traceparent -> client.send(new WebhookRequest(
                         URI.create(subscription.url().toString()), delivery.eventId(),
-                        delivery.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), endpoint.secrets(),
+                        due.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), endpoint.secrets(),
                         traceparent))
                 .flatMap(response -> service.recordAttempt(delivery, claim, subscription, response, attemptedAt)
                         .map(verdict -> new DeliveryObserver.Attempted(response, verdict))))

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,8 +73,9 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
     }
 
     /**
-     * Queues the event for every active subscription that wants it, in the caller's transaction (the consumer's);
-     * once it commits the dispatcher is woken.
+     * Queues the event for every active subscription that wants it, in the caller's transaction (the consumer's): its
+     * payload is stored once, then one delivery per subscription. Nothing is stored when no subscription wants it.
+     * Once it commits the dispatcher is woken.
      *
      * @param payload the exact body to send: the CloudEvent in structured JSON form
      * @return how many deliveries were queued
@@ -82,11 +84,14 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         Instant now = clock.instant();
         return subscriptions.findActive()
                 .filter(subscription -> subscription.wants(eventType, agreementRegions))
-                .concatMap(subscription -> deliveries.insert(
-                        Delivery.queue(subscription.id(), eventId, eventType, payload, now)).thenReturn(1))
-                .reduce(0, Integer::sum)
-                .flatMap(queued -> queued == 0 ? Mono.just(0)
-                        : AfterCommit.run(this::wakeDispatcher).thenReturn(queued));
+                .collectList()
+                .flatMap(wanting -> wanting.isEmpty() ? Mono.just(0)
+                        : deliveries.insertMessage(eventId, eventType, payload, now)
+                                .thenMany(Flux.fromIterable(wanting))
+                                .concatMap(subscription -> deliveries.insert(
+                                        Delivery.queue(subscription.id(), eventId, eventType, now)))
+                                .then(AfterCommit.run(this::wakeDispatcher))
+                                .thenReturn(wanting.size()));
     }
 
     /**
@@ -127,8 +132,8 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         }
         if (verdict instanceof Delivery.Verdict.RetryAt retry) {
             Delivery next = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.eventId(),
-                    delivery.eventType(), delivery.payload(), Delivery.Status.PENDING, attempt, retry.at(), false,
-                    response.statusCode(), retry.failure(), delivery.createdAt(), null);
+                    delivery.eventType(), Delivery.Status.PENDING, attempt, retry.at(), false, response.statusCode(),
+                    retry.failure(), delivery.createdAt(), null);
             return ifWritten(deliveries.update(next, claim.token()), () -> trace.logging(() -> log.debug(
                             "delivery {} attempt {} failed ({}); next at {}", delivery.id(), attempt, retry.failure(),
                             retry.at()))
@@ -259,8 +264,7 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
         Integer statusCode = response == null ? delivery.lastStatusCode() : response.statusCode();
         String error = response == null ? reason : (reason != null ? reason : response.error());
         Delivery ended = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.eventId(), delivery.eventType(),
-                delivery.payload(), status, attempts, delivery.nextAttemptAt(), false, statusCode, error,
-                delivery.createdAt(), now);
+                status, attempts, delivery.nextAttemptAt(), false, statusCode, error, delivery.createdAt(), now);
         return ifWritten(deliveries.update(ended, claim.token()), () -> trace.logging(() -> {
             if (status == Delivery.Status.DELIVERED) {
                 log.info("event {} delivered to subscription {} ({}) on attempt {}", delivery.eventId(),

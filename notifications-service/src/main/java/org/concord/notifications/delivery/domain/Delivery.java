@@ -10,17 +10,18 @@ import java.util.function.DoubleSupplier;
  * One event on its way to one subscription, and the rules of its attempts: only a 2xx response delivers it; a
  * 410 Gone stops it and disables the endpoint; any other failure is retried on the {@link RetrySchedule}, not
  * sooner than the receiver's {@code Retry-After}, until the schedule is exhausted. A failed delivery re-sent by
- * hand gets one attempt. No Spring, no SQL.
+ * hand gets one attempt. The body it sends is not part of it: every delivery of an event sends the same body, the
+ * event's. No Spring, no SQL.
  */
-public record Delivery(UUID id, UUID subscriptionId, String eventId, String eventType, String payload, Status status,
-        int attempts, Instant nextAttemptAt, boolean manualRetry, Integer lastStatusCode, String lastError,
-        Instant createdAt, Instant completedAt) {
+public record Delivery(UUID id, UUID subscriptionId, String eventId, String eventType, Status status, int attempts,
+        Instant nextAttemptAt, boolean manualRetry, Integer lastStatusCode, String lastError, Instant createdAt,
+        Instant completedAt) {
 
     public enum Status { PENDING, DELIVERED, FAILED, CANCELLED }
 
-    public static Delivery queue(UUID subscriptionId, String eventId, String eventType, String payload, Instant now) {
-        return new Delivery(UUID.randomUUID(), subscriptionId, eventId, eventType, payload, Status.PENDING, 0, now,
-                false, null, null, now, null);
+    public static Delivery queue(UUID subscriptionId, String eventId, String eventType, Instant now) {
+        return new Delivery(UUID.randomUUID(), subscriptionId, eventId, eventType, Status.PENDING, 0, now, false, null,
+                null, now, null);
     }
 
     /** What an attempt's response means for this delivery. */

@@ -22,7 +22,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deliveries and their attempts (tables {@code webhook_delivery}, {@code delivery_attempt}). A delivery is
+ * Deliveries, their attempts and the messages they send (tables {@code webhook_delivery}, {@code delivery_attempt},
+ * {@code webhook_message}). An event's payload is stored once, as its message, not with each of its deliveries: a
+ * delivery's row stays small, and its many UPDATEs never rewrite the payload. A delivery is
  * claimed by a conditional UPDATE on {@code claimed_until}, so two instances never send the same one at once
  * (portable to H2 and PostgreSQL, unlike H2's SKIP LOCKED with secondary indexes), and its attempt is recorded by
  * one conditional on the claim's token, so a sender that outlived its claim cannot overwrite the next one's.
@@ -30,8 +32,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class DeliveryRepository {
 
-    private static final String COLUMNS = "d.id, d.subscription_id, d.event_id, d.event_type, d.payload, d.status, "
-            + "d.attempts, d.next_attempt_at, d.manual_retry, d.last_status_code, d.last_error, d.created_at, d.completed_at";
+    private static final String COLUMNS = "d.id, d.subscription_id, d.event_id, d.event_type, d.status, d.attempts, "
+            + "d.next_attempt_at, d.manual_retry, d.last_status_code, d.last_error, d.created_at, d.completed_at";
 
     /** A delivery whose claim ends (its attempt recorded, or put back in the queue): no instance holds it. */
     private static final String HELD_BY_NOBODY = "claimed_until = NULL, claimed_by = NULL, claim_token = NULL";
@@ -44,17 +46,31 @@ public class DeliveryRepository {
         this.trace = trace;
     }
 
-    /** Inserts a queued delivery with the current trace context (the consumer span that queued it). */
+    /** Stores the event's payload, the body every delivery of the event sends: before its deliveries, once. */
+    public Mono<Void> insertMessage(String eventId, String eventType, String payload, Instant now) {
+        return db.sql("""
+                INSERT INTO webhook_message (event_id, event_type, payload, created_at)
+                VALUES (:eventId, :eventType, :payload, :now)""")
+                .bind("eventId", eventId)
+                .bind("eventType", eventType)
+                .bind("payload", payload)
+                .bind("now", Sql.utc(now))
+                .then();
+    }
+
+    /**
+     * Inserts a queued delivery, of an event whose message is stored, with the current trace context (the consumer
+     * span that queued it).
+     */
     public Mono<Void> insert(Delivery d) {
         return trace.current().defaultIfEmpty("").flatMap(traceparent -> Sql.bind(db.sql("""
-                INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
+                INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, status, attempts,
                                               next_attempt_at, manual_retry, created_at, traceparent)
-                VALUES (:id, :subscriptionId, :eventId, :eventType, :payload, :status, 0, :next, FALSE, :now, :traceparent)""")
+                VALUES (:id, :subscriptionId, :eventId, :eventType, :status, 0, :next, FALSE, :now, :traceparent)""")
                 .bind("id", d.id())
                 .bind("subscriptionId", d.subscriptionId())
                 .bind("eventId", d.eventId())
                 .bind("eventType", d.eventType())
-                .bind("payload", d.payload())
                 .bind("status", d.status().name())
                 .bind("next", Sql.utc(d.nextAttemptAt()))
                 .bind("now", Sql.utc(d.createdAt())),
@@ -64,10 +80,11 @@ public class DeliveryRepository {
     /**
      * The endpoint's (subscription's) pending deliveries whose time has come and that nobody has claimed, oldest first,
      * at most {@code limit}: only this endpoint's rows are read, so another endpoint's backlog costs nothing here.
-     * Each with the trace context it was queued in.
+     * Each with the body to send (its event's message) and the trace context it was queued in.
      */
     public Flux<DueDelivery> due(UUID subscriptionId, Instant now, int limit) {
-        return db.sql("SELECT " + COLUMNS + ", d.traceparent FROM webhook_delivery d WHERE d.subscription_id = :sid"
+        return db.sql("SELECT " + COLUMNS + ", d.traceparent, m.payload FROM webhook_delivery d"
+                        + " JOIN webhook_message m ON m.event_id = d.event_id WHERE d.subscription_id = :sid"
                         + " AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
                         + " AND (d.claimed_until IS NULL OR d.claimed_until < :now)"
                         // the index's columns in full: H2 reads it in order then, instead of sorting all due rows
@@ -75,7 +92,8 @@ public class DeliveryRepository {
                 .bind("sid", subscriptionId)
                 .bind("now", Sql.utc(now))
                 .bind("limit", limit)
-                .map(row -> new DueDelivery(delivery(row), row.get("traceparent", String.class)))
+                .map(row -> new DueDelivery(delivery(row), row.get("payload", String.class),
+                        row.get("traceparent", String.class)))
                 .all();
     }
 
@@ -286,7 +304,6 @@ public class DeliveryRepository {
                 row.get("subscription_id", UUID.class),
                 row.get("event_id", String.class),
                 row.get("event_type", String.class),
-                row.get("payload", String.class),
                 Delivery.Status.valueOf(row.get("status", String.class)),
                 ((Number) row.get("attempts")).intValue(),
                 Sql.instant(row, "next_attempt_at"),

@@ -92,7 +92,7 @@ class DeliveryTest {
     }
 
     private Delivery delivery(int attempts, boolean manual) {
-        return new Delivery(UUID.randomUUID(), UUID.randomUUID(), "evt", "concord.agreement.signed", "{}",
+        return new Delivery(UUID.randomUUID(), UUID.randomUUID(), "evt", "concord.agreement.signed",
                 Delivery.Status.PENDING, attempts, now, manual, null, null, now, null);
     }
 }
