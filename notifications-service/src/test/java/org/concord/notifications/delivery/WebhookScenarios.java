@@ -89,6 +89,50 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     }
 
     @Test
+    void an_event_for_several_subscriptions_is_stored_once_and_each_endpoint_gets_the_same_body_signed_with_its_secret()
+            throws Exception {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver first = WebhookReceiver.start(); WebhookReceiver second = WebhookReceiver.start();
+                WebhookReceiver third = WebhookReceiver.start()) {
+            List<WebhookReceiver> receivers = List.of(first, second, third);
+            List<JsonNode> endpoints = receivers.stream()
+                    .map(receiver -> subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0))))
+                    .toList();
+            ContractExample event = agreementEvent("concord.agreement.opened", parties);
+
+            publish(event);
+
+            await().atMost(PATIENCE).until(() -> receivers.stream().allMatch(r -> r.received().size() == 1));
+            assertThat(deliveriesOf(event.ceId())).hasSize(3);
+            assertThat(messagesOf(event.ceId())).as("the event's payload, stored once").hasSize(1);
+            String stored = messagesOf(event.ceId()).get(0);
+            for (int i = 0; i < receivers.size(); i++) {
+                WebhookReceiver.Received received = receivers.get(i).received().get(0);
+                assertThat(received.body()).isEqualTo(stored);
+                new Webhook(endpoints.get(i).get("secret").asString()).verify(received.body(), received.headers());
+            }
+            assertThat(JSON.readTree(stored).get("id").asString()).isEqualTo(event.ceId());
+        }
+    }
+
+    @Test
+    void an_event_no_subscription_wants_stores_no_payload() {
+        List<String> parties = newRegions(2);
+        ContractExample event = agreementEvent("concord.agreement.opened", parties);
+
+        publish(event);
+
+        awaitNotifications(event.ceId(), 2);
+        assertThat(deliveriesOf(event.ceId())).isEmpty();
+        assertThat(messagesOf(event.ceId())).isEmpty();
+    }
+
+    private List<String> messagesOf(String eventId) {
+        return db.sql("SELECT payload FROM webhook_message WHERE event_id = :id").bind("id", eventId)
+                .map(row -> row.get("payload", String.class)).all().collectList().block();
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void the_log_lines_of_a_deliverys_outcome_name_the_trace_and_span_of_its_attempt(CapturedOutput output) {
         List<String> parties = newRegions(2);
