@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.concord.evidence.HashChain;
 import org.concord.evidence.Json;
+import org.concord.testsupport.db.MigratedDatabase;
 import org.concord.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,8 @@ abstract class HistoryChainMigrationScenarios {
 
     @Test
     void entries_written_before_the_chain_are_chained_per_agreement_in_the_order_they_were_written() throws Exception {
-        MigratedDatabase db = MigratedDatabase.at(database(), "history_chain", "3");
+        MigratedDatabase db = MigratedDatabase.at(database(), "history_chain", "3", "agreements",
+                new HistoryChainMigration());
 
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

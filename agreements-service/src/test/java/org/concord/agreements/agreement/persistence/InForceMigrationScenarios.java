@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.concord.testsupport.db.MigratedDatabase;
 import org.concord.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ abstract class InForceMigrationScenarios {
     @Test
     void an_agreement_concluded_before_entry_into_force_existed_is_due_to_enter_into_force_on_its_conclusion_day()
             throws Exception {
-        MigratedDatabase db = MigratedDatabase.at(database(), "in_force", "6");
+        MigratedDatabase db = MigratedDatabase.at(database(), "in_force", "6", "agreements",
+                new HistoryChainMigration());
         UUID signed = UUID.randomUUID();
         UUID open = UUID.randomUUID();
         try (Connection connection = db.connect()) {

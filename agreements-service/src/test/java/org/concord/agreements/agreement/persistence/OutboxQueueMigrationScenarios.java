@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.concord.testsupport.db.MigratedDatabase;
 import org.concord.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ abstract class OutboxQueueMigrationScenarios {
 
     @Test
     void rows_already_published_are_deleted_and_rows_waiting_for_the_broker_stay() throws Exception {
-        MigratedDatabase db = MigratedDatabase.at(database(), "outbox_queue", "8");
+        MigratedDatabase db = MigratedDatabase.at(database(), "outbox_queue", "8", "agreements",
+                new HistoryChainMigration());
         try (Connection connection = db.connect()) {
             insert(connection, "INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,"
                     + " payload, published_at) VALUES (?, 'agreements.v1', 'k', 'concord.agreement.drafted', 'k', ?, '{}', ?)",

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.concord.testsupport.db.MigratedDatabase;
 import org.concord.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ abstract class WebhookMessageMigrationScenarios {
 
     @Test
     void each_event_keeps_its_payload_once_and_every_delivery_refers_to_it() throws Exception {
-        MigratedDatabase db = MigratedDatabase.at(database(), "webhook_message", "8");
+        MigratedDatabase db = MigratedDatabase.at(database(), "webhook_message", "8", "notifications");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID delivered = UUID.randomUUID();
