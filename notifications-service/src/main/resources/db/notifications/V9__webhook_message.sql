@@ -12,7 +12,10 @@ CREATE TABLE webhook_message (
 INSERT INTO webhook_message (event_id, event_type, payload, created_at)
     SELECT event_id, MIN(event_type), MIN(payload), MIN(created_at) FROM webhook_delivery GROUP BY event_id;
 ALTER TABLE webhook_delivery DROP COLUMN payload;
--- No delivery without its message: the dispatcher's join would never see it. H2 indexes event_id for the key; a
--- delivery's event_id never changes, so no UPDATE of a delivery checks the key or writes that index.
+-- No delivery without its message: the dispatcher's join would never see it. The key needs an index led by
+-- event_id; the one that keeps a delivery once per subscription becomes it (event_id first), so a delivery's insert
+-- writes no index more than before. A delivery's event_id never changes: no UPDATE of a delivery checks the key.
+ALTER TABLE webhook_delivery DROP CONSTRAINT delivery_once_per_subscription;
+ALTER TABLE webhook_delivery ADD CONSTRAINT delivery_once_per_subscription UNIQUE (event_id, subscription_id);
 ALTER TABLE webhook_delivery ADD CONSTRAINT webhook_delivery_message FOREIGN KEY (event_id)
     REFERENCES webhook_message (event_id);

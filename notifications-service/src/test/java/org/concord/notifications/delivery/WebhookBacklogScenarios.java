@@ -63,8 +63,8 @@ public abstract class WebhookBacklogScenarios extends NotificationsIntegrationTe
         Delivery queued = Delivery.queue(endpoint, UUID.randomUUID().toString(), "concord.agreement.opened",
                 nextAttemptAt);
         deliveries.insertMessage(queued.eventId(), queued.eventType(), "{}", nextAttemptAt)
-                .then(deliveries.insert(new Delivery(queued.id(), endpoint, queued.eventId(), queued.eventType(), status,
-                        0, nextAttemptAt, false, null, null, nextAttemptAt, null)))
+                .then(deliveries.insert(List.of(new Delivery(queued.id(), endpoint, queued.eventId(),
+                        queued.eventType(), status, 0, nextAttemptAt, false, null, null, nextAttemptAt, null))))
                 .block();
     }
 

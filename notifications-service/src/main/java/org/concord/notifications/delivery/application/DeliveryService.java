@@ -32,7 +32,6 @@ import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,9 +86,9 @@ public class DeliveryService implements PendingDeliveries, AutoCloseable {
                 .collectList()
                 .flatMap(wanting -> wanting.isEmpty() ? Mono.just(0)
                         : deliveries.insertMessage(eventId, eventType, payload, now)
-                                .thenMany(Flux.fromIterable(wanting))
-                                .concatMap(subscription -> deliveries.insert(
-                                        Delivery.queue(subscription.id(), eventId, eventType, now)))
+                                .then(deliveries.insert(wanting.stream()
+                                        .map(subscription -> Delivery.queue(subscription.id(), eventId, eventType, now))
+                                        .toList()))
                                 .then(AfterCommit.run(this::wakeDispatcher))
                                 .thenReturn(wanting.size()));
     }

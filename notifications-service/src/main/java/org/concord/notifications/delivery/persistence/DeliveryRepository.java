@@ -59,22 +59,33 @@ public class DeliveryRepository {
     }
 
     /**
-     * Inserts a queued delivery, of an event whose message is stored, with the current trace context (the consumer
-     * span that queued it).
+     * Inserts the queued deliveries of one event, whose message is stored, in one statement (a row per subscription),
+     * with the current trace context (the consumer span that queued them).
      */
-    public Mono<Void> insert(Delivery d) {
-        return trace.current().defaultIfEmpty("").flatMap(traceparent -> Sql.bind(db.sql("""
-                INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, status, attempts,
-                                              next_attempt_at, manual_retry, created_at, traceparent)
-                VALUES (:id, :subscriptionId, :eventId, :eventType, :status, 0, :next, FALSE, :now, :traceparent)""")
-                .bind("id", d.id())
-                .bind("subscriptionId", d.subscriptionId())
-                .bind("eventId", d.eventId())
-                .bind("eventType", d.eventType())
-                .bind("status", d.status().name())
-                .bind("next", Sql.utc(d.nextAttemptAt()))
-                .bind("now", Sql.utc(d.createdAt())),
-                "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then());
+    public Mono<Void> insert(List<Delivery> queued) {
+        if (queued.isEmpty()) {
+            return Mono.empty();
+        }
+        Delivery first = queued.get(0);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < queued.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :subscriptionId").append(i)
+                    .append(", :eventId, :eventType, :status, 0, :next, FALSE, :now, :traceparent)");
+        }
+        return trace.current().defaultIfEmpty("").flatMap(traceparent -> {
+            var insert = db.sql("INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, status,"
+                            + " attempts, next_attempt_at, manual_retry, created_at, traceparent) VALUES " + rows)
+                    .bind("eventId", first.eventId())
+                    .bind("eventType", first.eventType())
+                    .bind("status", first.status().name())
+                    .bind("next", Sql.utc(first.nextAttemptAt()))
+                    .bind("now", Sql.utc(first.createdAt()));
+            for (int i = 0; i < queued.size(); i++) {
+                insert = insert.bind("id" + i, queued.get(i).id())
+                        .bind("subscriptionId" + i, queued.get(i).subscriptionId());
+            }
+            return Sql.bind(insert, "traceparent", traceparent.isEmpty() ? null : traceparent, String.class).then();
+        });
     }
 
     /**
