@@ -84,6 +84,7 @@ public final class FaultSuite {
                     + "; back " + ResultsTable.seconds(result.recovery().back()) + ", caught up "
                     + ResultsTable.seconds(result.recovery().caughtUp()) + "; others answered: " + result.availability());
             verdict.examples(5).forEach(line -> say(scenario.name(), "  " + line));
+            result.unmet().forEach(line -> say(scenario.name(), "  unmet: " + line));
             return result;
         }
     }

@@ -99,7 +99,8 @@ final class Faults {
                 }
             }
             long killed = lastPid;
-            return new Scenario.Window(start, last, times + " x kill -9 " + process, () -> run.stack().isBack(process, killed), recoveries);
+            return new Scenario.Window(start, last, times + " x kill -9 " + process, () -> run.stack().isBack(process, killed), recoveries,
+                    List.of());
         };
     }
 

@@ -64,6 +64,7 @@ final class ResultsTable {
                     + " redeliveries of a webhook-id; fault " + seconds(result.faultLength()) + ", scenario "
                     + Math.round(result.took().toSeconds()) + " s");
             details.addAll(verdict.examples(3));
+            details.addAll(result.unmet().stream().map(line -> "**unmet**: " + line).toList());
             lines.add("- `" + result.scenario().name() + "`: " + String.join("; ", details));
         }
         return lines;

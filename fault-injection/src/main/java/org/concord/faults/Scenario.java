@@ -19,13 +19,15 @@ record Scenario(String name, String title, int brokers, int instances, boolean p
     }
 
     /**
-     * When the fault began and ended, how to tell the stack is back, and any recoveries the fault measured itself
-     * (one per kill when it kills repeatedly).
+     * When the fault began and ended, how to tell the stack is back, any recoveries the fault measured itself (one per
+     * kill when it kills repeatedly), and what the fault required of the stack while it lasted and did not see (the
+     * scenario fails with these, whatever the checker finds).
      */
-    record Window(Instant start, Instant end, String what, BooleanSupplier back, List<ScenarioRun.Recovery> measured) {
+    record Window(Instant start, Instant end, String what, BooleanSupplier back, List<ScenarioRun.Recovery> measured,
+            List<String> unmet) {
 
         static Window of(Instant start, Instant end, String what, BooleanSupplier back) {
-            return new Window(start, end, what, back, List.of());
+            return new Window(start, end, what, back, List.of(), List.of());
         }
 
         Duration length() {

@@ -55,11 +55,16 @@ final class ScenarioRun implements AutoCloseable {
 
     /** Everything the run found out, for the results table. */
     record Result(Scenario scenario, Verdict verdict, Recovery recovery, List<Recovery> recoveries, String availability,
-            boolean othersAlwaysAnswered, long starvedTicks, Duration faultLength, Duration took, String note, Path workDirectory) {
+            boolean othersAlwaysAnswered, long starvedTicks, Duration faultLength, Duration took, String note, Path workDirectory,
+            List<String> unmet) {
 
-        /** The acceptance of issue 11: nothing lost or doubled, back and caught up within a minute of the fault's end. */
+        /**
+         * The acceptance of issue 11: nothing lost or doubled, back and caught up within a minute of the fault's end;
+         * and whatever the scenario itself required during the fault.
+         */
         boolean accepted() {
-            return verdict != null && verdict.holds() && recovery != null && recovery.within(Duration.ofSeconds(60));
+            return verdict != null && verdict.holds() && recovery != null && recovery.within(Duration.ofSeconds(60))
+                    && unmet.isEmpty();
         }
     }
 
@@ -121,9 +126,10 @@ final class ScenarioRun implements AutoCloseable {
         settle();
         FinalState state = FinalState.read(stack, load.agreements(), topic, injected, receiver, subscription, SigningLoad.PARTIES);
         Verdict verdict = HistoryChecker.check(history.operations(), state);
-        writeVerdict(verdict, recoveries);
+        writeVerdict(verdict, recoveries, window.unmet());
         return new Result(scenario, verdict, recovery, recoveries, availability.describe(), availability.alwaysAnswered(),
-                load.starvedTicks(), window.length(), Duration.between(began, Instant.now()), String.join("; ", notes), work);
+                load.starvedTicks(), window.length(), Duration.between(began, Instant.now()), String.join("; ", notes), work,
+                window.unmet());
     }
 
     // ---- what faults use -----------------------------------------------------------------------------------------
@@ -283,7 +289,7 @@ final class ScenarioRun implements AutoCloseable {
                 .allMatch(event -> receiver.got(event.ceId()));
     }
 
-    private void writeVerdict(Verdict verdict, List<Recovery> recoveries) throws IOException {
+    private void writeVerdict(Verdict verdict, List<Recovery> recoveries, List<String> unmet) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("scenario " + scenario.name() + ": " + scenario.title());
         lines.add("acknowledged signatures " + verdict.acknowledged() + ", unanswered " + verdict.unanswered() + " (applied "
@@ -293,6 +299,7 @@ final class ScenarioRun implements AutoCloseable {
         lines.addAll(verdict.lost().stream().map(line -> "lost: " + line).toList());
         lines.addAll(verdict.doubled().stream().map(line -> "doubled: " + line).toList());
         lines.addAll(verdict.phantoms().stream().map(line -> "phantom: " + line).toList());
+        lines.addAll(unmet.stream().map(line -> "unmet: " + line).toList());
         Files.write(work.resolve("verdict.txt"), lines);
     }
 
