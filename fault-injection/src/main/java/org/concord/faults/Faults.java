@@ -3,6 +3,7 @@ package org.concord.faults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,16 @@ final class Faults {
     static final Duration WEBHOOK_OUTAGE = Duration.ofMinutes(2);
     static final Duration POSTGRES_DOWN = Duration.ofSeconds(10);
     static final Duration BETWEEN_KILLS = Duration.ofSeconds(12);
+    static final Duration CONNECTION_FREEZE = Duration.ofSeconds(70);
+    /**
+     * By then webhooks must arrive again although the connection is still frozen: the webhook dispatcher gives up on
+     * a group commit of attempt records after 30 s, frees a send's slot and cuts a round off after 50 s.
+     */
+    static final Duration WEBHOOKS_AGAIN_BY = Duration.ofSeconds(40);
+    /** notifications-service's database, as the launcher names it on a PostgreSQL server. */
+    static final String NOTIFICATIONS_DATABASE = "concord_notifications";
+    static final Duration BACKEND_SEARCH = Duration.ofSeconds(5);
+    static final List<String> WEBHOOK_TABLES = List.of("delivery_attempt", "webhook_delivery");
 
     private Faults() {
     }
@@ -55,6 +66,9 @@ final class Faults {
                         Faults::freezeBroker),
                 new Scenario("restart-postgres", "PostgreSQL crashes (pg_ctl stop -m immediate) and starts again 10 s later", 1, 1, true,
                         false, SERVICES, Faults::restartPostgres),
+                new Scenario("freeze-db-connection", "one of notifications-service's PostgreSQL connections frozen (SIGSTOP of its"
+                        + " backend, preferably one at the webhook tables) for 70 s; webhooks must arrive again before it ends", 1, 1, true,
+                        false, SERVICES, Faults::freezeDbConnection),
                 new Scenario("kill-relay-holder", "kill -9 the agreements-service instance holding the outbox relay lease (two instances)",
                         1, 2, false, false, others("agreements-service"), Faults::killRelayHolder),
                 new Scenario("webhook-down", "the webhook endpoint refuses connections for 2 minutes; once it is back the operator sends the pending deliveries now", 1, 1, false, false,
@@ -142,6 +156,91 @@ final class Faults {
         Instant end = Instant.now();
         run.note("PostgreSQL was down " + ScenarioRun.seconds(Duration.between(start, end)));
         return Scenario.Window.of(start, end, "PostgreSQL crashed and restarted", () -> run.servicesUp() && run.signedSince(end));
+    }
+
+    /**
+     * SIGSTOP of one backend of notifications-service's database, a connection of its pool: whatever the pool hands
+     * it to waits. The scenario fails unless webhooks reached the endpoint in the last 30 s of the freeze.
+     */
+    static Scenario.Window freezeDbConnection(ScenarioRun run) throws Exception {
+        String database = NOTIFICATIONS_DATABASE;
+        PrivatePostgres.Backend backend = poolBackend(run, database);
+        Instant start = Instant.now();
+        if (!ProcessSignals.send("STOP", backend.pid())) {
+            throw new IllegalStateException("could not SIGSTOP the backend " + backend.pid());
+        }
+        try {
+            run.say("SIGSTOP the " + database + " backend (pid " + backend.pid() + ") for " + CONNECTION_FREEZE.toSeconds() + " s");
+            ScenarioRun.pause(CONNECTION_FREEZE);
+        } finally {
+            ProcessSignals.send("CONT", backend.pid());
+        }
+        Instant end = Instant.now();
+        Instant lateFrom = start.plus(WEBHOOKS_AGAIN_BY);
+        long early = run.receiver().arrivedBetween(start, lateFrom);
+        long late = run.receiver().arrivedBetween(lateFrom, end);
+        run.note("webhooks during the freeze: " + early + " in its first " + WEBHOOKS_AGAIN_BY.toSeconds() + " s, " + late
+                + " from " + WEBHOOKS_AGAIN_BY.toSeconds() + " s to the SIGCONT; longest pause without one "
+                + ScenarioRun.seconds(longestPause(run.receiver().received(), start, end)));
+        List<String> unmet = late > 0 ? List.of() : List.of("no webhook reached the endpoint from " + WEBHOOKS_AGAIN_BY.toSeconds()
+                + " s after the freeze began to the SIGCONT (" + ScenarioRun.seconds(Duration.between(start, end))
+                + "): the webhook dispatcher's bounds (a group commit 30 s, a send and a round 50 s) did not get past the frozen connection");
+        return new Scenario.Window(start, end, database + " backend frozen " + CONNECTION_FREEZE.toSeconds() + " s",
+                () -> run.servicesUp() && run.receiver().arrivedBetween(end, Instant.MAX) > 0, List.of(), unmet);
+    }
+
+    /**
+     * A backend of {@code database} in use by the service's pool: preferably one whose current or last query is at
+     * the webhook tables (the dispatcher's claims, sends and group commits), looked for again and again for a few
+     * seconds; else any backend of the database.
+     */
+    static PrivatePostgres.Backend poolBackend(ScenarioRun run, String database) throws SQLException {
+        try (PrivatePostgres.Activity activity = run.postgres().activity()) {
+            Instant deadline = Instant.now().plus(BACKEND_SEARCH);
+            int reads = 0;
+            List<PrivatePostgres.Backend> backends;
+            do {
+                backends = activity.backends(database);
+                reads++;
+                Optional<PrivatePostgres.Backend> atWebhooks = atWebhookTables(backends);
+                if (atWebhooks.isPresent()) {
+                    noteChosen(run, atWebhooks.get(), backends.size(), "at the webhook tables, read " + reads + " time(s)");
+                    return atWebhooks.get();
+                }
+            } while (Instant.now().isBefore(deadline));
+            PrivatePostgres.Backend any = backends.stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no backend of " + database + " in pg_stat_activity"));
+            noteChosen(run, any, backends.size(), "none at the webhook tables in " + reads + " reads over "
+                    + BACKEND_SEARCH.toSeconds() + " s");
+            return any;
+        }
+    }
+
+    /** The first backend at {@code delivery_attempt}, else at {@code webhook_delivery}; a busy one before an idle one. */
+    static Optional<PrivatePostgres.Backend> atWebhookTables(List<PrivatePostgres.Backend> backends) {
+        return WEBHOOK_TABLES.stream()
+                .flatMap(table -> backends.stream().filter(backend -> backend.query().contains(table))
+                        .sorted(Comparator.comparing(backend -> backend.state().equals("idle"))))
+                .findFirst();
+    }
+
+    private static void noteChosen(ScenarioRun run, PrivatePostgres.Backend backend, int of, String how) {
+        String query = backend.query().replaceAll("\\s+", " ").strip();
+        run.note("froze backend " + backend.pid() + ", one of " + of + " of " + NOTIFICATIONS_DATABASE + " (" + how + "; "
+                + backend.state() + ": " + query.substring(0, Math.min(90, query.length())) + ")");
+    }
+
+    /** The longest stretch between {@code from} and {@code to} in which no webhook arrived. */
+    static Duration longestPause(List<WebhookReceiver.Received> received, Instant from, Instant to) {
+        List<Instant> arrivals = received.stream().map(WebhookReceiver.Received::at)
+                .filter(at -> !at.isBefore(from) && at.isBefore(to)).sorted().toList();
+        Duration longest = Duration.ZERO;
+        Instant previous = from;
+        for (Instant at : arrivals) {
+            longest = Duration.between(previous, at).compareTo(longest) > 0 ? Duration.between(previous, at) : longest;
+            previous = at;
+        }
+        return Duration.between(previous, to).compareTo(longest) > 0 ? Duration.between(previous, to) : longest;
     }
 
     static Scenario.Window killRelayHolder(ScenarioRun run) throws IOException {

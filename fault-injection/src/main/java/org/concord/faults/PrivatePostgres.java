@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +72,45 @@ final class PrivatePostgres implements AutoCloseable {
         run("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
         Stack.pause(down);
         startServer();
+    }
+
+    /** One client backend of the cluster as {@code pg_stat_activity} shows it: its process, state and current or last query. */
+    record Backend(long pid, String state, String query) {
+    }
+
+    /** A session of the suite's own on the cluster, to read {@code pg_stat_activity} with. */
+    final class Activity implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Activity(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The client backends connected to {@code database}, other than this session's. */
+        List<Backend> backends(String database) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pid, state, query FROM pg_stat_activity"
+                    + " WHERE datname = ? AND backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+                statement.setString(1, database);
+                List<Backend> backends = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        backends.add(new Backend(rows.getLong("pid"), String.valueOf(rows.getString("state")),
+                                String.valueOf(rows.getString("query"))));
+                    }
+                }
+                return backends;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    Activity activity() throws SQLException {
+        return new Activity(DriverManager.getConnection("jdbc:postgresql://" + address() + "/postgres", "postgres", ""));
     }
 
     private void startServer() throws IOException {

@@ -82,6 +82,11 @@ final class WebhookReceiver implements AutoCloseable {
         return byId.values().stream().mapToInt(count -> count.get() - 1).sum();
     }
 
+    /** The POSTs that arrived from {@code from} (inclusive) until {@code to} (exclusive), repeated ones included. */
+    long arrivedBetween(Instant from, Instant to) {
+        return received.stream().filter(post -> !post.at().isBefore(from) && post.at().isBefore(to)).count();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
