@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.standardwebhooks.Webhook;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.concord.notifications.NotificationsIntegrationTest;
 import org.concord.notifications.delivery.application.DeliveryDispatcher;
@@ -54,6 +56,8 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
     private SubscriptionRepository subscriptions;
     @Autowired
     private DeliveryObserver observer;
+    @Autowired
+    private ConnectionFactory connections;
 
     @Test
     void delivery_is_signed_per_standard_webhooks_and_carries_the_event_as_a_structured_cloudevent() throws Exception {
@@ -701,6 +705,46 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                     later.plusSeconds(60)).block().deliveries()).isEmpty();
             http().delete().uri("/api/subscriptions/" + subscription.get("id").asString()).exchange()
                     .expectStatus().isNoContent();
+        }
+    }
+
+    @Test
+    void a_claim_passes_over_a_delivery_whose_row_another_transaction_holds_instead_of_waiting_for_it() {
+        List<String> parties = newRegions(2);
+        try (WebhookReceiver first = WebhookReceiver.start(); WebhookReceiver second = WebhookReceiver.start()) {
+            JsonNode locked = subscribe(first.url("localhost"), List.of(), List.of(parties.get(0)));
+            JsonNode free = subscribe(second.url("localhost"), List.of(), List.of(parties.get(0)));
+            dispatcher.stop();
+            try {
+                ContractExample event = agreementEvent("concord.agreement.opened", parties);
+                publish(event);
+                UUID lockedId = UUID.fromString(deliveryOf(event, locked));
+                UUID freeId = UUID.fromString(deliveryOf(event, free));
+                // as a frozen connection does: its attempt record's UPDATE took the row's lock and never commits
+                Connection frozen = Mono.from(connections.create()).block();
+                try {
+                    Mono.from(frozen.beginTransaction()).block();
+                    Mono.from(frozen.createStatement("UPDATE webhook_delivery SET attempts = attempts WHERE id = $1")
+                            .bind("$1", lockedId).execute()).flatMap(result -> Mono.from(result.getRowsUpdated()))
+                            .block();
+
+                    Instant now = Instant.now();
+                    DeliveryClaim claim = deliveries.claim(List.of(lockedId, freeId), "instance-a", now,
+                            now.plusSeconds(60)).block(Duration.ofSeconds(5));
+
+                    assertThat(claim.deliveries()).containsExactly(freeId);
+                } finally {
+                    Mono.from(frozen.rollbackTransaction()).then(Mono.from(frozen.close())).block();
+                }
+                assertThat(deliveries.holdingOf(lockedId).block().holder()).as("the locked delivery").isNull();
+            } finally {
+                dispatcher.start();
+            }
+            await().atMost(PATIENCE).until(() -> first.received().size() == 1);
+            for (JsonNode endpoint : List.of(locked, free)) {
+                http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
+                        .expectStatus().isNoContent();
+            }
         }
     }
 

@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
  * Deliveries, their attempts and the messages they send (tables {@code webhook_delivery}, {@code delivery_attempt},
  * {@code webhook_message}). An event's payload is stored once, as its message, not with each of its deliveries: a
  * delivery's row stays small, and its many UPDATEs never rewrite the payload. A delivery is
- * claimed by a conditional UPDATE on {@code claimed_until}, so two instances never send the same one at once
- * (portable to H2 and PostgreSQL, unlike H2's SKIP LOCKED with secondary indexes), and its attempt is recorded by
+ * claimed by a conditional UPDATE on {@code claimed_until}, so two instances never send the same one at once, that
+ * passes over rows locked by another transaction (SKIP LOCKED, by primary key: H2 misses rows only when it reads
+ * them through a secondary index), and its attempt is recorded by
  * one conditional on the claim's token, so a sender that outlived its claim cannot overwrite the next one's.
  */
 @Repository
@@ -34,6 +35,9 @@ public class DeliveryRepository {
 
     private static final String COLUMNS = "d.id, d.subscription_id, d.event_id, d.event_type, d.status, d.attempts, "
             + "d.next_attempt_at, d.manual_retry, d.last_status_code, d.last_error, d.created_at, d.completed_at";
+
+    /** A delivery that can be claimed: pending, and no claim holds it (none ever did, or the last one expired). */
+    private static final String UNCLAIMED = "status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)";
 
     /** A delivery whose claim ends (its attempt recorded, or put back in the queue): no instance holds it. */
     private static final String HELD_BY_NOBODY = "claimed_until = NULL, claimed_by = NULL, claim_token = NULL";
@@ -110,7 +114,9 @@ public class DeliveryRepository {
 
     /**
      * Reserves these deliveries for the instance {@code holder} until {@code until}, in one statement: those still
-     * pending and not held by another instance. Returns the claim: its token, and the ids it reserved.
+     * pending and not held by another instance. Returns the claim: its token, and the ids it reserved. A row another
+     * transaction has locked (its attempt being recorded) is passed over, not waited for: a transaction that never
+     * ends, on a frozen connection, would otherwise stop every later round at its rows. Checked again under the lock.
      */
     public Mono<DeliveryClaim> claim(Collection<UUID> ids, String holder, Instant now, Instant until) {
         UUID token = UUID.randomUUID();
@@ -118,7 +124,8 @@ public class DeliveryRepository {
             return Mono.just(new DeliveryClaim(holder, token, Set.of()));
         }
         return db.sql("UPDATE webhook_delivery SET claimed_until = :until, claim_token = :token, claimed_by = :holder"
-                        + " WHERE id IN (:ids) AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
+                        + " WHERE id IN (SELECT id FROM webhook_delivery WHERE id IN (:ids) AND " + UNCLAIMED
+                        + " FOR UPDATE SKIP LOCKED) AND " + UNCLAIMED)
                 .bind("ids", List.copyOf(ids))
                 .bind("token", token)
                 .bind("holder", holder)
