@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.r2dbc.pool.ConnectionPool;
 import org.concord.platform.deadletter.DeadLetterController;
 import org.concord.platform.deadletter.DeadLetters;
 import org.concord.platform.inbox.IdempotentConsumer;
@@ -38,6 +39,7 @@ import org.concord.platform.security.SecurityProperties;
 import org.concord.platform.startup.DurableCommits;
 import org.concord.platform.startup.KafkaStartupCheck;
 import org.concord.platform.persistence.H2FileHousekeeping;
+import org.concord.platform.persistence.CheckedReturns;
 import org.concord.platform.persistence.H2Strings;
 import org.concord.platform.persistence.LastVersionWins;
 import org.concord.platform.usecase.UseCases;
@@ -46,6 +48,7 @@ import org.concord.platform.web.LastResortErrors;
 import org.concord.platform.web.ProblemDetails;
 import org.concord.platform.web.RequestLimits;
 import org.concord.platform.web.StrictRequestBodies;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,6 +69,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.util.unit.DataSize;
@@ -88,6 +92,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 public class PlatformAutoConfiguration {
 
+    /** Longer than any use of a database connection takes; also how long such a connection has to answer. */
+    static final java.time.Duration HELD_LONG = java.time.Duration.ofSeconds(2);
+
     @Bean
     KafkaStartupCheck kafkaStartupCheck(KafkaProperties kafka,
             @Value("${concord.startup.kafka-timeout}") java.time.Duration timeout) {
@@ -106,6 +113,22 @@ public class PlatformAutoConfiguration {
             }
             H2Strings.settingFor(url).ifPresent(h2Strings ->
                     builder.option(io.r2dbc.h2.H2ConnectionFactoryProvider.OPTIONS, h2Strings));
+        };
+    }
+
+    /**
+     * A PostgreSQL connection held longer than {@link #HELD_LONG} must answer a round trip within it before it goes
+     * back to the pool (see CheckedReturns). H2 runs in the service's own process: nothing to ask.
+     */
+    @Bean
+    static BeanPostProcessor postgresConnectionsCheckedOnTheirWayBack(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ConnectionPool pool
+                        && DurableCommits.isPostgres(environment.getProperty("spring.r2dbc.url"))
+                        ? new CheckedReturns(pool, HELD_LONG) : bean;
+            }
         };
     }
 
