@@ -41,8 +41,14 @@ final class Faults {
     static final Duration WEBHOOKS_AGAIN_BY = Duration.ofSeconds(40);
     /** notifications-service's database, as the launcher names it on a PostgreSQL server. */
     static final String NOTIFICATIONS_DATABASE = "concord_notifications";
-    static final Duration BACKEND_SEARCH = Duration.ofSeconds(5);
-    static final List<String> WEBHOOK_TABLES = List.of("delivery_attempt", "webhook_delivery");
+    static final Duration BACKEND_SEARCH = Duration.ofSeconds(15);
+    /**
+     * What the webhook dispatcher's statements name, in the order a backend is preferred: its attempt records, its
+     * claims, its reads of due deliveries. Not {@code INSERT INTO webhook_delivery}: that is the consumer queueing an
+     * event's deliveries, whose frozen transaction holds the consumer's events (docs/faults.md).
+     */
+    static final List<String> DISPATCHER_STATEMENTS = List.of("delivery_attempt", "UPDATE webhook_delivery",
+            "FROM webhook_delivery");
 
     private Faults() {
     }
@@ -67,7 +73,7 @@ final class Faults {
                 new Scenario("restart-postgres", "PostgreSQL crashes (pg_ctl stop -m immediate) and starts again 10 s later", 1, 1, true,
                         false, SERVICES, Faults::restartPostgres),
                 new Scenario("freeze-db-connection", "one of notifications-service's PostgreSQL connections frozen (SIGSTOP of its"
-                        + " backend, preferably one at the webhook tables) for 70 s; webhooks must arrive again before it ends", 1, 1, true,
+                        + " backend, preferably the webhook dispatcher's) for 70 s; webhooks must arrive again before it ends", 1, 1, true,
                         false, SERVICES, Faults::freezeDbConnection),
                 new Scenario("kill-relay-holder", "kill -9 the agreements-service instance holding the outbox relay lease (two instances)",
                         1, 2, false, false, others("agreements-service"), Faults::killRelayHolder),
@@ -190,38 +196,54 @@ final class Faults {
     }
 
     /**
-     * A backend of {@code database} in use by the service's pool: preferably one whose current or last query is at
-     * the webhook tables (the dispatcher's claims, sends and group commits), looked for again and again for a few
-     * seconds; else any backend of the database.
+     * A backend of {@code database} in use by the service's pool: preferably one busy with a statement or transaction
+     * of the webhook dispatcher (its claims, reads and group commits of attempts), looked for again and again for a few
+     * seconds; else one the dispatcher used last (idle in the pool: whoever takes it next waits on it); else any.
      */
     static PrivatePostgres.Backend poolBackend(ScenarioRun run, String database) throws SQLException {
         try (PrivatePostgres.Activity activity = run.postgres().activity()) {
             Instant deadline = Instant.now().plus(BACKEND_SEARCH);
             int reads = 0;
             List<PrivatePostgres.Backend> backends;
+            Optional<PrivatePostgres.Backend> idleDispatcher = Optional.empty();
             do {
                 backends = activity.backends(database);
                 reads++;
-                Optional<PrivatePostgres.Backend> atWebhooks = atWebhookTables(backends);
-                if (atWebhooks.isPresent()) {
-                    noteChosen(run, atWebhooks.get(), backends.size(), "at the webhook tables, read " + reads + " time(s)");
-                    return atWebhooks.get();
+                Optional<PrivatePostgres.Backend> dispatcher = dispatchers(backends);
+                if (dispatcher.isPresent() && !dispatcher.get().state().equals("idle")) {
+                    noteChosen(run, dispatcher.get(), backends.size(), "the webhook dispatcher's, read " + reads + " time(s)");
+                    return dispatcher.get();
                 }
+                idleDispatcher = dispatcher.isPresent() ? dispatcher : idleDispatcher;
             } while (Instant.now().isBefore(deadline));
+            if (idleDispatcher.isPresent()) {
+                noteChosen(run, idleDispatcher.get(), backends.size(), "the webhook dispatcher's last, idle in the pool"
+                        + " (none busy in " + reads + " reads over " + BACKEND_SEARCH.toSeconds() + " s)");
+                return idleDispatcher.get();
+            }
             PrivatePostgres.Backend any = backends.stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no backend of " + database + " in pg_stat_activity"));
-            noteChosen(run, any, backends.size(), "none at the webhook tables in " + reads + " reads over "
+            noteChosen(run, any, backends.size(), "none of the webhook dispatcher's in " + reads + " reads over "
                     + BACKEND_SEARCH.toSeconds() + " s");
             return any;
         }
     }
 
-    /** The first backend at {@code delivery_attempt}, else at {@code webhook_delivery}; a busy one before an idle one. */
-    static Optional<PrivatePostgres.Backend> atWebhookTables(List<PrivatePostgres.Backend> backends) {
-        return WEBHOOK_TABLES.stream()
-                .flatMap(table -> backends.stream().filter(backend -> backend.query().contains(table))
-                        .sorted(Comparator.comparing(backend -> backend.state().equals("idle"))))
-                .findFirst();
+    /** A backend at the dispatcher's statements: a busy one before an idle one, then in {@link #DISPATCHER_STATEMENTS}' order. */
+    static Optional<PrivatePostgres.Backend> dispatchers(List<PrivatePostgres.Backend> backends) {
+        return backends.stream()
+                .filter(backend -> dispatcherStatement(backend) >= 0)
+                .min(Comparator.comparing((PrivatePostgres.Backend backend) -> backend.state().equals("idle"))
+                        .thenComparing(Faults::dispatcherStatement));
+    }
+
+    private static int dispatcherStatement(PrivatePostgres.Backend backend) {
+        for (int i = 0; i < DISPATCHER_STATEMENTS.size(); i++) {
+            if (backend.query().contains(DISPATCHER_STATEMENTS.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void noteChosen(ScenarioRun run, PrivatePostgres.Backend backend, int of, String how) {

@@ -14,16 +14,17 @@ class FrozenConnectionTest {
     static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
     @Test
-    void a_group_commit_of_attempts_in_flight_is_chosen_before_an_idle_one_and_before_the_deliveries() {
+    void a_busy_dispatcher_backend_is_chosen_before_an_idle_one_and_its_attempt_records_before_its_claims() {
         List<PrivatePostgres.Backend> backends = List.of(
-                new PrivatePostgres.Backend(1, "idle", "SELECT id FROM notification WHERE region = $1"),
+                new PrivatePostgres.Backend(1, "idle in transaction", "INSERT INTO webhook_delivery (id, subscription_id)"),
                 new PrivatePostgres.Backend(2, "active", "UPDATE webhook_delivery SET claimed_until = $1"),
                 new PrivatePostgres.Backend(3, "idle", "INSERT INTO delivery_attempt (delivery_id, attempt) VALUES ($1, $2)"),
                 new PrivatePostgres.Backend(4, "active", "INSERT INTO delivery_attempt (delivery_id, attempt) VALUES ($1, $2)"));
 
-        assertThat(Faults.atWebhookTables(backends)).map(PrivatePostgres.Backend::pid).contains(4L);
-        assertThat(Faults.atWebhookTables(backends.subList(0, 2))).map(PrivatePostgres.Backend::pid).contains(2L);
-        assertThat(Faults.atWebhookTables(backends.subList(0, 1))).isEmpty();
+        assertThat(Faults.dispatchers(backends)).map(PrivatePostgres.Backend::pid).contains(4L);
+        assertThat(Faults.dispatchers(backends.subList(0, 3))).as("busy before idle").map(PrivatePostgres.Backend::pid)
+                .contains(2L);
+        assertThat(Faults.dispatchers(backends.subList(0, 1))).as("the consumer queueing deliveries").isEmpty();
     }
 
     @Test

@@ -52,6 +52,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     /** How long the rounds pause after they ended by an error, before they start again. */
     static final Duration RESTART_AFTER = Duration.ofSeconds(1);
+    /**
+     * How long a round may take: its statements take milliseconds, so a round still running after this waits on a
+     * database that does not answer, and every endpoint waits with it. Well within a claim's time, so that the sends
+     * of a round's last claims start before those claims expire.
+     */
+    static final Duration ROUND_WITHIN = Duration.ofSeconds(15);
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -98,7 +104,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private Flux<Void> rounds() {
         return rounds(() -> whenToLook(properties.pollInterval(), wakeUps.asFlux()), this::dispatchDue,
-                properties.claimFor(), RESTART_AFTER);
+                ROUND_WITHIN, RESTART_AFTER);
     }
 
     /**
