@@ -261,7 +261,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                 assertThat(Duration.between(queued, arrived)).isLessThan(Duration.ofSeconds(1));
             }
             assertThat(hanging.received()).isNotEmpty();
-            http().delete().uri("/api/subscriptions/" + stuck.get("id").asString()).exchange().expectStatus().isNoContent();
+            unsubscribe(stuck);
         }
     }
 
@@ -703,8 +703,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             // and while it is held, a claim of it together with a row that does not exist gets neither
             assertThat(deliveries.claim(List.of(ids.get(0), UUID.randomUUID()), "instance-c", later,
                     later.plusSeconds(60)).block().deliveries()).isEmpty();
-            http().delete().uri("/api/subscriptions/" + subscription.get("id").asString()).exchange()
-                    .expectStatus().isNoContent();
+            unsubscribe(subscription);
         }
     }
 
@@ -741,10 +740,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                 dispatcher.start();
             }
             await().atMost(PATIENCE).until(() -> first.received().size() == 1);
-            for (JsonNode endpoint : List.of(locked, free)) {
-                http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
-                        .expectStatus().isNoContent();
-            }
+            unsubscribe(locked, free);
         }
     }
 
@@ -769,10 +765,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             await().atMost(PATIENCE).until(() -> ours.received().size() == 1);
             await("another instance's claim is left to expire").during(Duration.ofSeconds(1)).atMost(PATIENCE)
                     .until(() -> theirs.received().isEmpty());
-            for (JsonNode endpoint : List.of(ourEndpoint, theirEndpoint)) {
-                http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
-                        .expectStatus().isNoContent();
-            }
+            unsubscribe(ourEndpoint, theirEndpoint);
         }
     }
 
@@ -863,8 +856,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                 dispatcher.start();
             }
             assertThat(receiver.received()).isEmpty();
-            http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
-                    .expectStatus().isNoContent();
+            unsubscribe(endpoint);
         }
     }
 
@@ -970,6 +962,13 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
 
     private static WebhookResponse answered(int status) {
         return new WebhookResponse(status, Duration.ofMillis(20), null, java.util.Optional.empty());
+    }
+
+    private void unsubscribe(JsonNode... endpoints) {
+        for (JsonNode endpoint : endpoints) {
+            http().delete().uri("/api/subscriptions/" + endpoint.get("id").asString()).exchange()
+                    .expectStatus().isNoContent();
+        }
     }
 
     private void claimUntilLongAfterTheTest(String deliveryId, String holder, Instant now) {
