@@ -713,8 +713,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
         try (WebhookReceiver first = WebhookReceiver.start(); WebhookReceiver second = WebhookReceiver.start()) {
             JsonNode locked = subscribe(first.url("localhost"), List.of(), List.of(parties.get(0)));
             JsonNode free = subscribe(second.url("localhost"), List.of(), List.of(parties.get(0)));
-            dispatcher.stop();
-            try {
+            whileTheDispatcherIsStopped(() -> {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
                 UUID lockedId = UUID.fromString(deliveryOf(event, locked));
@@ -736,9 +735,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                     Mono.from(frozen.rollbackTransaction()).then(Mono.from(frozen.close())).block();
                 }
                 assertThat(deliveries.holdingOf(lockedId).block().holder()).as("the locked delivery").isNull();
-            } finally {
-                dispatcher.start();
-            }
+            });
             await().atMost(PATIENCE).until(() -> first.received().size() == 1);
             unsubscribe(locked, free);
         }
@@ -750,17 +747,14 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
         try (WebhookReceiver ours = WebhookReceiver.start(); WebhookReceiver theirs = WebhookReceiver.start()) {
             JsonNode ourEndpoint = subscribe(ours.url("localhost"), List.of(), List.of(parties.get(0)));
             JsonNode theirEndpoint = subscribe(theirs.url("localhost"), List.of(), List.of(parties.get(0)));
-            dispatcher.stop();
-            try {
+            whileTheDispatcherIsStopped(() -> {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
                 // as if this instance and another one had each died while sending one of the event's deliveries
                 Instant now = Instant.now();
                 claimUntilLongAfterTheTest(deliveryOf(event, ourEndpoint), claimHolder.name(), now);
                 claimUntilLongAfterTheTest(deliveryOf(event, theirEndpoint), "another-instance:8083", now);
-            } finally {
-                dispatcher.start();
-            }
+            });
 
             await().atMost(PATIENCE).until(() -> ours.received().size() == 1);
             await("another instance's claim is left to expire").during(Duration.ofSeconds(1)).atMost(PATIENCE)
@@ -776,8 +770,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
             JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
             UUID subscriptionId = UUID.fromString(endpoint.get("id").asString());
             String holder = "instance-" + UUID.randomUUID();
-            dispatcher.stop();
-            try {
+            whileTheDispatcherIsStopped(() -> {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
                 UUID id = UUID.fromString(deliveryOf(event, endpoint));
@@ -793,9 +786,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                 assertThat(deliveries.end(id, Delivery.Status.FAILED, "subscription disabled", now).block()).isTrue();
                 assertThat(deliveries.retryByHand(subscriptionId, id, now).block()).isTrue();
                 assertHeldByNobody(id);
-            } finally {
-                dispatcher.start();
-            }
+            });
             await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
         }
     }
@@ -817,8 +808,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
         List<String> parties = newRegions(2);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
-            dispatcher.stop();
-            try {
+            whileTheDispatcherIsStopped(() -> {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
                 Delivery queued = queuedDelivery(event, endpoint);
@@ -852,9 +842,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                         .as("only the holder's outcome event")
                         .extracting(r -> JSON.readTree(r.value()).get("statusCode").asInt())
                         .containsExactly(200);
-            } finally {
-                dispatcher.start();
-            }
+            });
             assertThat(receiver.received()).isEmpty();
             unsubscribe(endpoint);
         }
@@ -898,8 +886,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             JsonNode endpoint = subscribe(receiver.url("localhost"), List.of(), List.of(parties.get(0)));
             UUID subscriptionId = UUID.fromString(endpoint.get("id").asString());
-            dispatcher.stop();
-            try {
+            whileTheDispatcherIsStopped(() -> {
                 ContractExample event = agreementEvent("concord.agreement.opened", parties);
                 publish(event);
                 Delivery queued = queuedDelivery(event, endpoint);
@@ -921,9 +908,7 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
                 assertThat(claimOf(id)).isEqualTo(new ClaimOf("CANCELLED", 0, null, null));
                 assertThat(attemptLines(output, "delivery " + id + ": attempt 1 (HTTP 204) not recorded"))
                         .singleElement().asString().contains("(the delivery is CANCELLED now)");
-            } finally {
-                dispatcher.start();
-            }
+            });
             await("nothing is sent").during(Duration.ofMillis(500)).atMost(PATIENCE)
                     .until(() -> receiver.received().isEmpty());
         }
@@ -962,6 +947,16 @@ public abstract class WebhookScenarios extends NotificationsIntegrationTest {
 
     private static WebhookResponse answered(int status) {
         return new WebhookResponse(status, Duration.ofMillis(20), null, java.util.Optional.empty());
+    }
+
+    /** Runs {@code steps} with this instance's dispatcher stopped: no round of its own claims or sends meanwhile. */
+    private void whileTheDispatcherIsStopped(Runnable steps) {
+        dispatcher.stop();
+        try {
+            steps.run();
+        } finally {
+            dispatcher.start();
+        }
     }
 
     private void unsubscribe(JsonNode... endpoints) {
