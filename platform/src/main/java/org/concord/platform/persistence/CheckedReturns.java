@@ -72,7 +72,10 @@ public final class CheckedReturns implements ConnectionFactory, Wrapped<Connecti
                 .flatMap(answers -> answers ? Mono.from(connection.close()) : drop(connection, held));
     }
 
-    /** Closes the connection itself, so that the pool, which checks that a connection is open before it hands it out, drops it. */
+    /**
+     * Closes the connection itself, so that the pool, which checks that a connection is open before it hands it out,
+     * drops it.
+     */
     private Mono<Void> drop(Connection connection, Duration held) {
         log.warn("a database connection held for {} ms did not answer within {}: closed instead of going back to the"
                 + " pool", held.toMillis(), heldLong);
