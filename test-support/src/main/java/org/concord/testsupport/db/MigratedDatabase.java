@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A fresh database of one service brought to one migration version, as an earlier release left it, for the tests of a
  * later migration: rows are written at that version, then {@link #migrateToLatest()} runs what came after. The
- * service's migrations are the platform's ({@code db/platform}) and its own ({@code db/<service>}), with its Java
- * migrations if it has any.
+ * service's migrations are the platform's ({@code db/platform}), its own ({@code db/<service>}) and those for one kind
+ * of database alone ({@code db/<vendor>/<service>}, as {@code spring.flyway.locations} resolves {@code {vendor}}), with
+ * its Java migrations if it has any.
  */
 public final class MigratedDatabase {
 
@@ -53,9 +54,14 @@ public final class MigratedDatabase {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /** The database's name as Spring Boot puts it in a {@code {vendor}} location: {@code h2}, {@code postgresql}. */
+    private String vendor() {
+        return url.split(":")[1];
+    }
+
     private Flyway flyway(String target) {
         return Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/platform", "classpath:db/" + service)
+                .locations("classpath:db/platform", "classpath:db/" + service, "classpath:db/" + vendor() + "/" + service)
                 .javaMigrations(javaMigrations)
                 .target(target)
                 .load();
