@@ -15,14 +15,15 @@ class ChangedRowsTest {
     private static final Function<Party, String> REGION = Party::region;
 
     @Test
-    void one_party_signing_rewrites_only_its_row() {
+    void one_party_signing_updates_only_its_row_in_place() {
         var before = List.of(new Party("CN-GX", true), new Party("CN-YN", false), new Party("CN-SC", false));
         var after = List.of(new Party("CN-GX", true), new Party("CN-YN", true), new Party("CN-SC", false));
 
         var changed = ChangedRows.between(before, after, REGION);
 
-        assertThat(changed.stale()).containsExactly("CN-YN");
-        assertThat(changed.positions()).containsExactly(1);
+        assertThat(changed.updated()).containsExactly(1);
+        assertThat(changed.stale()).isEmpty();
+        assertThat(changed.inserted()).isEmpty();
     }
 
     @Test
@@ -32,7 +33,8 @@ class ChangedRowsTest {
         var changed = ChangedRows.between(parties, List.copyOf(parties), REGION);
 
         assertThat(changed.stale()).isEmpty();
-        assertThat(changed.positions()).isEmpty();
+        assertThat(changed.updated()).isEmpty();
+        assertThat(changed.inserted()).isEmpty();
     }
 
     @Test
@@ -42,7 +44,7 @@ class ChangedRowsTest {
         var changed = ChangedRows.between(List.of(), after, REGION);
 
         assertThat(changed.stale()).isEmpty();
-        assertThat(changed.positions()).containsExactly(0, 1);
+        assertThat(changed.inserted()).containsExactly(0, 1);
     }
 
     @Test
@@ -53,7 +55,7 @@ class ChangedRowsTest {
         var changed = ChangedRows.between(before, after, REGION);
 
         assertThat(changed.stale()).containsExactly("CN-SC");
-        assertThat(changed.positions()).isEmpty();
+        assertThat(changed.inserted()).isEmpty();
     }
 
     @Test
@@ -64,6 +66,7 @@ class ChangedRowsTest {
         var changed = ChangedRows.between(before, after, REGION);
 
         assertThat(changed.stale()).containsExactlyInAnyOrder("CN-YN", "CN-SC");
-        assertThat(changed.positions()).containsExactly(1, 2);
+        assertThat(changed.inserted()).containsExactly(1, 2);
+        assertThat(changed.updated()).isEmpty();
     }
 }

@@ -62,6 +62,14 @@ public class AgreementRepository {
     private static final String PARTY_COLUMNS = "agreement_id, party_order, region, acceded, signed_at, signatory_name, "
             + "signatory_title, signatory_organisation, signed_content_hash, signature_method, signature_jws, signature_key, in_force_since, withdrawal_notified_at, withdrawal_effective_on, "
             + "withdrawal_reason, withdrawn_on";
+    private static final String INSERT_PARTY = "INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, "
+            + ":order, :region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key, "
+            + ":inForceSince, :notifiedAt, :effectiveOn, :withdrawalReason, :withdrawnOn)";
+    private static final String UPDATE_PARTY = "UPDATE agreement_party SET party_order = :order, acceded = :acceded, "
+            + "signed_at = :signedAt, signatory_name = :name, signatory_title = :title, signatory_organisation = :organisation, "
+            + "signed_content_hash = :hash, signature_method = :method, signature_jws = :jws, signature_key = :key, "
+            + "in_force_since = :inForceSince, withdrawal_notified_at = :notifiedAt, withdrawal_effective_on = :effectiveOn, "
+            + "withdrawal_reason = :withdrawalReason, withdrawn_on = :withdrawnOn WHERE agreement_id = :agreementId AND region = :region";
     private static final String HISTORY_COLUMNS = "agreement_id, entry_seq, entry_type, occurred_at, version, event_id, "
             + "details, previous_hash, hash, hashed";
 
@@ -127,7 +135,9 @@ public class AgreementRepository {
         Mono<Void> delete = changed.stale().isEmpty() ? Mono.empty()
                 : db.sql("DELETE FROM agreement_party WHERE agreement_id = :id AND region IN (:regions)")
                         .bind("id", agreement.id()).bind("regions", changed.stale()).then();
-        return delete.then(Flux.fromIterable(changed.positions()).concatMap(i -> insertParty(agreement, i)).then());
+        return delete
+                .then(Flux.fromIterable(changed.updated()).concatMap(i -> writeParty(agreement, i, UPDATE_PARTY)).then())
+                .then(Flux.fromIterable(changed.inserted()).concatMap(i -> writeParty(agreement, i, INSERT_PARTY)).then());
     }
 
     public Mono<Page<Agreement>> list(AgreementStatus status, RegionCode party, PageQuery page) {
@@ -426,35 +436,33 @@ public class AgreementRepository {
     }
 
     private Mono<Void> insertParties(Agreement agreement) {
-        return Flux.range(0, agreement.parties().size()).concatMap(i -> insertParty(agreement, i)).then();
+        return Flux.range(0, agreement.parties().size()).concatMap(i -> writeParty(agreement, i, INSERT_PARTY)).then();
     }
 
-    private Mono<Void> insertParty(Agreement agreement, int i) {
+    private Mono<Void> writeParty(Agreement agreement, int i, String sql) {
         Party party = agreement.parties().get(i);
         Signature s = party.signature();
-        var insert = db.sql("INSERT INTO agreement_party (" + PARTY_COLUMNS + ") VALUES (:agreementId, :order, "
-                        + ":region, :acceded, :signedAt, :name, :title, :organisation, :hash, :method, :jws, :key, "
-                        + ":inForceSince, :notifiedAt, :effectiveOn, :withdrawalReason, :withdrawnOn)")
+        var write = db.sql(sql)
                 .bind("agreementId", agreement.id())
                 .bind("order", i)
                 .bind("region", party.region().value())
                 .bind("acceded", party.acceded());
-        insert = Sql.bindTime(insert, "signedAt", s == null ? null : s.signedAt());
-        insert = Sql.bind(insert, "name", s == null ? null : s.signatory().name(), String.class);
-        insert = Sql.bind(insert, "title", s == null ? null : s.signatory().title(), String.class);
-        insert = Sql.bind(insert, "organisation", s == null ? null : s.signatory().organisation(), String.class);
-        insert = Sql.bind(insert, "hash", s == null ? null : s.contentHash().value(), String.class);
-        insert = Sql.bind(insert, "method", s == null ? null : s.evidence().method().value(), String.class);
-        insert = Sql.bind(insert, "jws", s == null ? null : s.evidence().jws(), String.class);
-        insert = Sql.bind(insert, "key", s == null || !s.evidence().byKey() ? null
+        write = Sql.bindTime(write, "signedAt", s == null ? null : s.signedAt());
+        write = Sql.bind(write, "name", s == null ? null : s.signatory().name(), String.class);
+        write = Sql.bind(write, "title", s == null ? null : s.signatory().title(), String.class);
+        write = Sql.bind(write, "organisation", s == null ? null : s.signatory().organisation(), String.class);
+        write = Sql.bind(write, "hash", s == null ? null : s.contentHash().value(), String.class);
+        write = Sql.bind(write, "method", s == null ? null : s.evidence().method().value(), String.class);
+        write = Sql.bind(write, "jws", s == null ? null : s.evidence().jws(), String.class);
+        write = Sql.bind(write, "key", s == null || !s.evidence().byKey() ? null
                 : Json.write(s.evidence().key().toJson()), String.class);
         Withdrawal w = party.withdrawal();
-        insert = Sql.bind(insert, "inForceSince", party.inForceSince(), LocalDate.class);
-        insert = Sql.bindTime(insert, "notifiedAt", w == null ? null : w.notifiedAt());
-        insert = Sql.bind(insert, "effectiveOn", w == null ? null : w.effectiveOn(), LocalDate.class);
-        insert = Sql.bind(insert, "withdrawalReason", w == null ? null : w.reason(), String.class);
-        insert = Sql.bind(insert, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
-        return insert.then();
+        write = Sql.bind(write, "inForceSince", party.inForceSince(), LocalDate.class);
+        write = Sql.bindTime(write, "notifiedAt", w == null ? null : w.notifiedAt());
+        write = Sql.bind(write, "effectiveOn", w == null ? null : w.effectiveOn(), LocalDate.class);
+        write = Sql.bind(write, "withdrawalReason", w == null ? null : w.reason(), String.class);
+        write = Sql.bind(write, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
+        return write.then();
     }
 
     private static String prefixed(String columns) {

@@ -26,6 +26,14 @@ import reactor.core.publisher.Mono;
 @Repository
 public class PortfolioRepository {
 
+    private static final String INSERT_PARTY = """
+            INSERT INTO portfolio_party (agreement_id, region, position, signed, signed_at, in_force_since, withdrawn_on)
+            VALUES (:id, :region, :position, :signed, :signedAt, :inForceSince, :withdrawnOn)""";
+    private static final String UPDATE_PARTY = """
+            UPDATE portfolio_party SET position = :position, signed = :signed, signed_at = :signedAt,
+                                       in_force_since = :inForceSince, withdrawn_on = :withdrawnOn
+            WHERE agreement_id = :id AND region = :region""";
+
     private final DatabaseClient db;
 
     private final LastVersionWins lastVersionWins;
@@ -55,8 +63,11 @@ public class PortfolioRepository {
             Mono<Void> delete = changed.stale().isEmpty() ? Mono.empty()
                     : db.sql("DELETE FROM portfolio_party WHERE agreement_id = :id AND region IN (:regions)")
                             .bind("id", agreement.id()).bind("regions", changed.stale()).then();
-            return delete.then(Flux.fromIterable(changed.positions())
-                    .concatMap(i -> insertParty(agreement.id(), i, parties.get(i))).then());
+            return delete
+                    .then(Flux.fromIterable(changed.updated())
+                            .concatMap(i -> writeParty(UPDATE_PARTY, agreement.id(), i, parties.get(i))).then())
+                    .then(Flux.fromIterable(changed.inserted())
+                            .concatMap(i -> writeParty(INSERT_PARTY, agreement.id(), i, parties.get(i))).then());
         });
     }
 
@@ -72,18 +83,15 @@ public class PortfolioRepository {
                 .collectList();
     }
 
-    private Mono<Void> insertParty(String agreementId, int position, AgreementView.Party party) {
-        var insert = db.sql("""
-                        INSERT INTO portfolio_party (agreement_id, region, position, signed, signed_at, in_force_since,
-                                                     withdrawn_on)
-                        VALUES (:id, :region, :position, :signed, :signedAt, :inForceSince, :withdrawnOn)""")
+    private Mono<Void> writeParty(String sql, String agreementId, int position, AgreementView.Party party) {
+        var write = db.sql(sql)
                 .bind("id", agreementId)
                 .bind("region", party.region())
                 .bind("position", position)
                 .bind("signed", party.signed());
-        insert = Sql.bind(insert, "inForceSince", party.inForceSince(), LocalDate.class);
-        insert = Sql.bind(insert, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
-        return Sql.bindTime(insert, "signedAt", party.signedAt()).then();
+        write = Sql.bind(write, "inForceSince", party.inForceSince(), LocalDate.class);
+        write = Sql.bind(write, "withdrawnOn", party.withdrawnOn(), LocalDate.class);
+        return Sql.bindTime(write, "signedAt", party.signedAt()).then();
     }
 
     public Mono<Page<RegionAgreement>> agreementsOf(String region, PageQuery page) {
