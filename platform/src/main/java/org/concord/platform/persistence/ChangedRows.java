@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Which rows of an ordered child list (an agreement's parties) must be written when the list changes from
@@ -40,5 +44,17 @@ public record ChangedRows<K>(List<K> stale, List<Integer> updated, List<Integer>
             }
         }
         return new ChangedRows<>(List.copyOf(stale), List.copyOf(updated), List.copyOf(inserted));
+    }
+
+    /**
+     * Writes the change, one statement after the other: the stale rows deleted first (a row inserted at a new position
+     * may carry a deleted row's key), then the rows updated in place, then the new ones.
+     */
+    public Mono<Void> write(Function<List<K>, Mono<Void>> delete, IntFunction<Mono<Void>> update,
+            IntFunction<Mono<Void>> insert) {
+        Mono<Void> deleteStale = stale.isEmpty() ? Mono.empty() : delete.apply(stale);
+        return deleteStale
+                .then(Flux.fromIterable(updated).concatMap(update::apply).then())
+                .then(Flux.fromIterable(inserted).concatMap(insert::apply).then());
     }
 }

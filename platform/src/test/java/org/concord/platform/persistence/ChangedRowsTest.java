@@ -2,10 +2,13 @@ package org.concord.platform.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Mono;
 
 class ChangedRowsTest {
 
@@ -68,5 +71,39 @@ class ChangedRowsTest {
         assertThat(changed.stale()).containsExactlyInAnyOrder("CN-YN", "CN-SC");
         assertThat(changed.inserted()).containsExactly(1, 2);
         assertThat(changed.updated()).isEmpty();
+    }
+
+    @Test
+    void a_change_is_written_stale_rows_first_then_updates_then_inserts() {
+        var before = List.of(new Party("CN-GX", false), new Party("CN-YN", false), new Party("CN-SC", false));
+        var after = List.of(new Party("CN-GX", true), new Party("CN-SC", false), new Party("CN-YN", false),
+                new Party("CN-HI", false));
+        List<String> statements = new ArrayList<>();
+
+        ChangedRows.between(before, after, REGION).write(
+                stale -> record(statements, "delete " + stale),
+                i -> record(statements, "update " + after.get(i).region()),
+                i -> record(statements, "insert " + after.get(i).region())).block();
+
+        assertThat(statements).containsExactly("delete [CN-YN, CN-SC]", "update CN-GX",
+                "insert CN-SC", "insert CN-YN", "insert CN-HI");
+    }
+
+    @Test
+    void nothing_is_deleted_when_no_row_is_stale() {
+        var before = List.of(new Party("CN-GX", false));
+        var after = List.of(new Party("CN-GX", true));
+        List<String> statements = new ArrayList<>();
+
+        ChangedRows.between(before, after, REGION).write(
+                stale -> record(statements, "delete " + stale),
+                i -> record(statements, "update " + i),
+                i -> record(statements, "insert " + i)).block();
+
+        assertThat(statements).containsExactly("update 0");
+    }
+
+    private static Mono<Void> record(List<String> statements, String statement) {
+        return Mono.fromRunnable(() -> statements.add(statement));
     }
 }

@@ -131,13 +131,11 @@ public class AgreementRepository {
     }
 
     private Mono<Void> rewriteChangedParties(Agreement agreement, List<Party> before) {
-        ChangedRows<String> changed = ChangedRows.between(before, agreement.parties(), party -> party.region().value());
-        Mono<Void> delete = changed.stale().isEmpty() ? Mono.empty()
-                : db.sql("DELETE FROM agreement_party WHERE agreement_id = :id AND region IN (:regions)")
-                        .bind("id", agreement.id()).bind("regions", changed.stale()).then();
-        return delete
-                .then(Flux.fromIterable(changed.updated()).concatMap(i -> writeParty(agreement, i, UPDATE_PARTY)).then())
-                .then(Flux.fromIterable(changed.inserted()).concatMap(i -> writeParty(agreement, i, INSERT_PARTY)).then());
+        return ChangedRows.between(before, agreement.parties(), party -> party.region().value()).write(
+                stale -> db.sql("DELETE FROM agreement_party WHERE agreement_id = :id AND region IN (:regions)")
+                        .bind("id", agreement.id()).bind("regions", stale).then(),
+                i -> writeParty(agreement, i, UPDATE_PARTY),
+                i -> writeParty(agreement, i, INSERT_PARTY));
     }
 
     public Mono<Page<Agreement>> list(AgreementStatus status, RegionCode party, PageQuery page) {

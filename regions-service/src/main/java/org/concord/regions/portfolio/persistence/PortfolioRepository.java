@@ -15,7 +15,6 @@ import org.concord.platform.domain.Page;
 import org.concord.platform.domain.PageQuery;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,17 +57,11 @@ public class PortfolioRepository {
     /** Rewrites only the party rows that differ from the stored ones (a signature changes one of twelve). */
     private Mono<Void> replaceParties(AgreementView agreement) {
         List<AgreementView.Party> parties = agreement.parties();
-        return storedParties(agreement.id()).flatMap(stored -> {
-            ChangedRows<String> changed = ChangedRows.between(stored, parties, AgreementView.Party::region);
-            Mono<Void> delete = changed.stale().isEmpty() ? Mono.empty()
-                    : db.sql("DELETE FROM portfolio_party WHERE agreement_id = :id AND region IN (:regions)")
-                            .bind("id", agreement.id()).bind("regions", changed.stale()).then();
-            return delete
-                    .then(Flux.fromIterable(changed.updated())
-                            .concatMap(i -> writeParty(UPDATE_PARTY, agreement.id(), i, parties.get(i))).then())
-                    .then(Flux.fromIterable(changed.inserted())
-                            .concatMap(i -> writeParty(INSERT_PARTY, agreement.id(), i, parties.get(i))).then());
-        });
+        return storedParties(agreement.id()).flatMap(stored -> ChangedRows.between(stored, parties, AgreementView.Party::region)
+                .write(stale -> db.sql("DELETE FROM portfolio_party WHERE agreement_id = :id AND region IN (:regions)")
+                                .bind("id", agreement.id()).bind("regions", stale).then(),
+                        i -> writeParty(UPDATE_PARTY, agreement.id(), i, parties.get(i)),
+                        i -> writeParty(INSERT_PARTY, agreement.id(), i, parties.get(i))));
     }
 
     /** The stored parties in their order. */
