@@ -12,6 +12,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.concord.agreements.agreement.domain.RegionCode;
+import org.concord.agreements.agreement.domain.RegionDirectory.Standing;
+import org.concord.evidence.Algorithm;
+import org.concord.evidence.Jwk;
+import org.concord.evidence.SigningKey;
 import org.concord.agreements.AgreementsScenarioSupport;
 import org.concord.agreements.AgreementsApplication;
 import org.concord.platform.ConcordApplication;
@@ -99,6 +104,44 @@ abstract class RegionReplicaScenarios extends AgreementsScenarioSupport {
 
         post("/api/agreements/" + id + "/open", Map.of()).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(code));
+    }
+
+    @Test
+    void a_signature_is_checked_against_its_regions_standing_and_every_regions_current_keys() {
+        String signer = freshRegionCode();
+        String deactivated = freshRegionCode();
+        String bystander = freshRegionCode();
+        SigningKey first = SigningKey.generate(Algorithm.ES256, signer.toLowerCase() + "-1");
+        SigningKey other = SigningKey.generate(Algorithm.EDDSA, deactivated.toLowerCase() + "-1");
+        publishRegion("concord.region.registered", signer, true, 1, first);
+        publishRegion("concord.region.deactivated", deactivated, false, 2, other);
+        publishRegion("concord.region.registered", bystander, true, 1,
+                SigningKey.generate(Algorithm.ES256, bystander.toLowerCase() + "-1"));
+        Awaitility.await().atMost(EVENTS).until(() -> {
+            var region = replica.find(deactivated).block();
+            return replica.find(signer).block() != null && replica.find(bystander).block() != null
+                    && region != null && !region.active();
+        });
+        var named = List.of(RegionCode.of(signer), RegionCode.of(deactivated), RegionCode.of("XX-Q9"));
+
+        var known = replica.forSignature(named).block();
+
+        assertThat(known.directory().standingOf(RegionCode.of(signer))).isEqualTo(Standing.ACTIVE);
+        assertThat(known.directory().standingOf(RegionCode.of(deactivated))).isEqualTo(Standing.DEACTIVATED);
+        assertThat(known.directory().standingOf(RegionCode.of("XX-Q9"))).isEqualTo(Standing.UNKNOWN);
+        assertThat(known.directory().standingOf(RegionCode.of(bystander)))
+                .as("a region with keys but not named has no standing here").isEqualTo(Standing.UNKNOWN);
+        assertThat(known.keys().of(RegionCode.of(bystander)).keys()).hasSize(1);
+        assertThat(known.keys().of(RegionCode.of(signer)).keys()).extracting(Jwk::kid).containsExactly(first.kid());
+        assertThat(known.keys().of(RegionCode.of(deactivated)).keys()).extracting(Jwk::kid).containsExactly(other.kid());
+        assertThat(known.keys().all()).isEqualTo(replica.signingKeys().block().all());
+
+        SigningKey rotated = SigningKey.generate(Algorithm.EDDSA, signer.toLowerCase() + "-2");
+        publishRegion("concord.region.updated", signer, true, 2, rotated);
+        Awaitility.await().atMost(EVENTS).until(() -> replica.find(signer).block().version() == 2);
+
+        assertThat(replica.forSignature(named).block().keys().of(RegionCode.of(signer)).keys())
+                .extracting(Jwk::kid).containsExactly(rotated.kid());
     }
 
     @Test

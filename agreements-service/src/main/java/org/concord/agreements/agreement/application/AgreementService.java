@@ -132,8 +132,8 @@ public class AgreementService {
         if (!signer.mayActFor(region)) {
             return refuseSigner(id, signer, region);
         }
-        return step(id, expected, false, agreement -> Mono.zip(regions.directoryFor(List.of(region)), regions.signingKeys())
-                .map(known -> agreement.sign(region, signatory, contentHash, jws, known.getT2(), known.getT1(), now())));
+        return step(id, expected, false, agreement -> regions.forSignature(List.of(region))
+                .map(known -> agreement.sign(region, signatory, contentHash, jws, known.keys(), known.directory(), now())));
     }
 
     private Mono<Agreement> refuseSigner(UUID id, Signer signer, RegionCode region) {

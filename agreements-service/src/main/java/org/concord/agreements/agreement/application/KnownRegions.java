@@ -17,4 +17,10 @@ public interface KnownRegions {
 
     /** The signing keys every region has registered, as last heard. */
     Mono<SigningKeys> signingKeys();
+
+    /** What a signature is checked against: the standing of {@code codes} and every region's keys, read together. */
+    Mono<SigningRegions> forSignature(Collection<RegionCode> codes);
+
+    record SigningRegions(RegionDirectory directory, SigningKeys keys) {
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.r2dbc.spi.Readable;
 import org.concord.agreements.agreement.application.KnownRegions;
@@ -29,9 +30,14 @@ import reactor.core.publisher.Mono;
 @Repository
 public class RegionReplica implements KnownRegions {
 
+    private static final int MAX_PARSED_KEY_SETS = 1_000;
+    private static final String SELECT_ROWS = "SELECT code, active, keys_json FROM region_replica WHERE ";
+
     private final DatabaseClient db;
     private final LastVersionWins lastVersionWins;
     private final Clock clock;
+    /** Key sets already parsed, by their stored JSON: every signature reads every region's keys. */
+    private final Map<String, JwkSet> parsedKeys = new ConcurrentHashMap<>();
 
     public RegionReplica(DatabaseClient db, LastVersionWins lastVersionWins, Clock clock) {
         this.db = db;
@@ -55,11 +61,11 @@ public class RegionReplica implements KnownRegions {
     /** The signing keys of every region that has registered some. */
     @Override
     public Mono<SigningKeys> signingKeys() {
-        return db.sql("SELECT code, keys_json FROM region_replica WHERE keys_json IS NOT NULL")
-                .map(row -> Map.entry(RegionCode.of(row.get("code", String.class)), keys(row.get("keys_json", String.class))))
+        return db.sql(SELECT_ROWS + "keys_json IS NOT NULL")
+                .map(RegionReplica::replicaRow)
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(SigningKeys::of);
+                .collectList()
+                .map(this::signingKeysOf);
     }
 
     /** The standing of each of {@code codes} in the replica, as the agreement rules ask for it. */
@@ -68,14 +74,62 @@ public class RegionReplica implements KnownRegions {
         if (codes.isEmpty()) {
             return Mono.just(code -> Standing.UNKNOWN);
         }
-        List<String> values = codes.stream().map(RegionCode::value).distinct().toList();
-        return db.sql("SELECT code, active FROM region_replica WHERE code IN (:codes)")
-                .bind("codes", values)
-                .map(row -> Map.entry(row.get("code", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class))))
+        return db.sql(SELECT_ROWS + "code IN (:codes)")
+                .bind("codes", values(codes))
+                .map(RegionReplica::replicaRow)
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
-                .map(active -> code -> !active.containsKey(code.value()) ? Standing.UNKNOWN
-                        : active.get(code.value()) ? Standing.ACTIVE : Standing.DEACTIVATED);
+                .collectList()
+                .map(RegionReplica::directoryOf);
+    }
+
+    /** One statement: the regions named and those with keys. */
+    @Override
+    public Mono<SigningRegions> forSignature(Collection<RegionCode> codes) {
+        if (codes.isEmpty()) {
+            return signingKeys().map(keys -> new SigningRegions(code -> Standing.UNKNOWN, keys));
+        }
+        List<String> named = values(codes);
+        return db.sql(SELECT_ROWS + "keys_json IS NOT NULL OR code IN (:codes)")
+                .bind("codes", named)
+                .map(RegionReplica::replicaRow)
+                .all()
+                .collectList()
+                .map(rows -> new SigningRegions(
+                        directoryOf(rows.stream().filter(row -> named.contains(row.code())).toList()),
+                        signingKeysOf(rows)));
+    }
+
+    private record ReplicaRow(String code, boolean active, String keysJson) {
+    }
+
+    private static ReplicaRow replicaRow(Readable row) {
+        return new ReplicaRow(row.get("code", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                row.get("keys_json", String.class));
+    }
+
+    private static List<String> values(Collection<RegionCode> codes) {
+        return codes.stream().map(RegionCode::value).distinct().toList();
+    }
+
+    private static RegionDirectory directoryOf(List<ReplicaRow> rows) {
+        Map<String, Boolean> active = new HashMap<>();
+        rows.forEach(row -> active.put(row.code(), row.active()));
+        return code -> !active.containsKey(code.value()) ? Standing.UNKNOWN
+                : active.get(code.value()) ? Standing.ACTIVE : Standing.DEACTIVATED;
+    }
+
+    private SigningKeys signingKeysOf(List<ReplicaRow> rows) {
+        Map<RegionCode, JwkSet> keys = new HashMap<>();
+        rows.stream().filter(row -> row.keysJson() != null)
+                .forEach(row -> keys.put(RegionCode.of(row.code()), parsed(row.keysJson())));
+        return SigningKeys.of(keys);
+    }
+
+    private JwkSet parsed(String json) {
+        if (parsedKeys.size() > MAX_PARSED_KEY_SETS) {
+            parsedKeys.clear();
+        }
+        return parsedKeys.computeIfAbsent(json, RegionReplica::keys);
     }
 
     public Mono<ReplicatedRegion> find(String code) {
