@@ -61,11 +61,7 @@ public class RegionReplica implements KnownRegions {
     /** The signing keys of every region that has registered some. */
     @Override
     public Mono<SigningKeys> signingKeys() {
-        return db.sql(SELECT_ROWS + "keys_json IS NOT NULL")
-                .map(RegionReplica::replicaRow)
-                .all()
-                .collectList()
-                .map(this::signingKeysOf);
+        return rowsWhere("keys_json IS NOT NULL", List.of()).map(this::signingKeysOf);
     }
 
     /** The standing of each of {@code codes} in the replica, as the agreement rules ask for it. */
@@ -74,12 +70,7 @@ public class RegionReplica implements KnownRegions {
         if (codes.isEmpty()) {
             return Mono.just(code -> Standing.UNKNOWN);
         }
-        return db.sql(SELECT_ROWS + "code IN (:codes)")
-                .bind("codes", values(codes))
-                .map(RegionReplica::replicaRow)
-                .all()
-                .collectList()
-                .map(RegionReplica::directoryOf);
+        return rowsWhere("code IN (:codes)", values(codes)).map(RegionReplica::directoryOf);
     }
 
     /** One statement: the regions named and those with keys. */
@@ -89,14 +80,19 @@ public class RegionReplica implements KnownRegions {
             return signingKeys().map(keys -> new SigningRegions(code -> Standing.UNKNOWN, keys));
         }
         List<String> named = values(codes);
-        return db.sql(SELECT_ROWS + "keys_json IS NOT NULL OR code IN (:codes)")
-                .bind("codes", named)
-                .map(RegionReplica::replicaRow)
-                .all()
-                .collectList()
+        return rowsWhere("keys_json IS NOT NULL OR code IN (:codes)", named)
                 .map(rows -> new SigningRegions(
                         directoryOf(rows.stream().filter(row -> named.contains(row.code())).toList()),
                         signingKeysOf(rows)));
+    }
+
+    /** The rows matching {@code condition}, with {@code :codes} bound to {@code codes} when it names any. */
+    private Mono<List<ReplicaRow>> rowsWhere(String condition, List<String> codes) {
+        var select = db.sql(SELECT_ROWS + condition);
+        if (!codes.isEmpty()) {
+            select = select.bind("codes", codes);
+        }
+        return select.map(RegionReplica::replicaRow).all().collectList();
     }
 
     private record ReplicaRow(String code, boolean active, String keysJson) {
